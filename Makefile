@@ -1,0 +1,21 @@
+# The two commands: `make run` (build and launch the app on its demo database) and
+# `make test` (every test). Both install what is missing first (scripts/setup.sh).
+.PHONY: run test setup lint bench deb
+
+run:
+	bash scripts/run.sh
+
+test:
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+lint:
+	bash scripts/lint.sh
+
+bench:
+	cargo bench --bench engine
+
+deb:
+	bash scripts/setup.sh && cd ui && npx tauri build --bundles deb

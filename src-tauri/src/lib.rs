@@ -1,0 +1,1 @@
+//! Tauri shell (scaffold).

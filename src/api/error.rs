@@ -1,0 +1,70 @@
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes: the UI may branch on them, so never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Bad input from the user (empty paste, unknown period, invalid value).
+    InvalidInput,
+    /// The document could not be read (binary, unknown encoding).
+    UnreadableDocument,
+    /// Nothing to import: no indicator table found.
+    NoTables,
+    NotFound,
+    /// Not signed in, wrong password.
+    Unauthenticated,
+    /// Signed in, but the role or department does not allow this.
+    Forbidden,
+    /// The value breaks a validation rule.
+    Validation,
+    /// The workflow state does not allow this (e.g. editing an approved period).
+    Locked,
+    Conflict,
+    /// Storage or other internal failure.
+    Internal,
+}
+
+/// The one error type that crosses the IPC boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// Chinese, for the user.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError as S;
+        let code = match &e {
+            S::NotFound { .. } => ErrorCode::NotFound,
+            S::Conflict(_) => ErrorCode::Conflict,
+            _ => ErrorCode::Internal,
+        };
+        if code == ErrorCode::Internal {
+            tracing::error!(error = %e, "store error");
+        }
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<crate::import::ImportError> for ApiError {
+    fn from(e: crate::import::ImportError) -> Self {
+        use crate::import::ImportError as I;
+        let code = match &e {
+            I::Decode(_) => ErrorCode::UnreadableDocument,
+            I::Empty => ErrorCode::InvalidInput,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}

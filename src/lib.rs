@@ -1,0 +1,18 @@
+//! Zhibiao (规划指标监测) engine: five-year-plan indicator tables from gazette text to
+//! stored plans, progress, evaluation, charts and reports.
+//!
+//! Data flows one way: text → [`grammar`] / [`import`] → [`model`] → [`store`];
+//! store → [`eval`] → [`chart`] / [`report`]. The [`api`] module holds the use cases
+//! that both the CLI and the desktop app call.
+
+pub mod api;
+pub mod auth;
+pub mod chart;
+pub mod eval;
+pub mod grammar;
+pub mod import;
+pub mod model;
+pub mod progress;
+pub mod report;
+pub mod store;
+pub mod xlsx;

@@ -1,0 +1,7 @@
+//! `zhibiao` command-line interface.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

@@ -1,0 +1,12 @@
+//! Domain model: plain data, no I/O. Everything else (grammar, importer, store, evaluation,
+//! charts, reports) speaks in these types.
+
+mod indicator;
+mod period;
+mod plan;
+mod value;
+
+pub use indicator::{Attribute, Department, Direction, Indicator, IndicatorDraft};
+pub use period::{Period, PeriodParseError};
+pub use plan::{Plan, PlanDraft, PlanTable, TableKind};
+pub use value::{Qualifier, Ratio, RelativeChange, Value, ValueKind};

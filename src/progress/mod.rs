@@ -1,0 +1,1 @@
+//! Progress entry rules: validation and the submit / approve workflow. Pure.

@@ -1,0 +1,1 @@
+//! PDF reports (Typst as a library, embedded fonts).

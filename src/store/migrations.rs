@@ -1,0 +1,123 @@
+//! Versioned schema. `PRAGMA user_version` holds the version; all pending upgrades run in
+//! one transaction, so a crash mid-upgrade leaves the previous version intact.
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError};
+
+/// Upgrade steps; step `i` takes the schema from version `i` to `i + 1`.
+const STEPS: &[&str] = &[
+    include_str!("migrations/001_plans.sql"),
+    include_str!("migrations/002_progress.sql"),
+    include_str!("migrations/003_reports.sql"),
+];
+
+pub const CURRENT_VERSION: i64 = STEPS.len() as i64;
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, CURRENT_VERSION)
+}
+
+/// Upgrades to `target` (used by the per-step tests).
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > CURRENT_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if found >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (i, step) in STEPS.iter().enumerate().take(target as usize).skip(found as usize) {
+        tracing::info!(from = i, to = i + 1, "upgrading database schema");
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    }
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn step_1_creates_plans_and_indicators() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 1).unwrap();
+        assert_eq!(version(&c), 1);
+        let t = tables(&c);
+        for name in ["departments", "documents", "plans", "plan_tables", "indicators"] {
+            assert!(t.contains(&name.to_string()), "{name} missing: {t:?}");
+        }
+        assert!(!t.contains(&"observations".to_string()));
+    }
+
+    #[test]
+    fn step_2_adds_progress_tables_and_keeps_plans() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 1).unwrap();
+        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", []).unwrap();
+        migrate_to(&mut c, 2).unwrap();
+        assert_eq!(version(&c), 2);
+        let t = tables(&c);
+        for name in ["users", "observations", "annual_targets", "target_revisions", "submissions", "audit_log"] {
+            assert!(t.contains(&name.to_string()), "{name} missing: {t:?}");
+        }
+        let n: i64 = c.query_row("SELECT count(*) FROM plans", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1, "data survives the upgrade");
+    }
+
+    #[test]
+    fn step_3_adds_measures() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 2).unwrap();
+        migrate_to(&mut c, 3).unwrap();
+        assert!(tables(&c).contains(&"measures".to_string()));
+    }
+
+    #[test]
+    fn audit_log_rejects_update_and_delete_in_sqlite() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate(&mut c).unwrap();
+        c.execute(
+            "INSERT INTO audit_log(at, user_name, action, entity) VALUES ('2026-01-01', 'a', 'create', 'plan')",
+            [],
+        )
+        .unwrap();
+        assert!(c.execute("UPDATE audit_log SET action = 'x'", []).is_err());
+        assert!(c.execute("DELETE FROM audit_log", []).is_err());
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.pragma_update(None, "user_version", CURRENT_VERSION + 1).unwrap();
+        assert!(matches!(migrate(&mut c), Err(StoreError::TooNew { .. })));
+    }
+
+    #[test]
+    fn a_failed_step_leaves_the_previous_version() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 1).unwrap();
+        // Make step 2 fail half-way: a table it creates already exists.
+        c.execute_batch("CREATE TABLE audit_log(x)").unwrap();
+        assert!(migrate(&mut c).is_err());
+        assert_eq!(version(&c), 1);
+        assert!(!tables(&c).contains(&"users".to_string()));
+    }
+}

@@ -1,0 +1,26 @@
+//! SQLite store. Reads take `&Connection`, writes take a `&Transaction`; every write that
+//! changes user data appends to the audit log through [`audit::append`].
+
+pub mod audit;
+mod migrations;
+mod open;
+
+pub use audit::{Actor, AuditEntry, Change};
+pub use migrations::{migrate, CURRENT_VERSION};
+pub use open::{open, open_in_memory};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("数据库版本 {found} 比本程序支持的版本 {supported} 更新，请升级程序")]
+    TooNew { found: i64, supported: i64 },
+    #[error("数据格式错误：{0}")]
+    Json(#[from] serde_json::Error),
+    #[error("未找到{what}（编号 {id}）")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{0}")]
+    Conflict(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
