@@ -1,1 +1,80 @@
-//! Tauri shell (scaffold).
+//! Tauri shell of 规划指标监测: holds the database and the session, and exposes the engine's
+//! use cases (`zhibiao::api`) as thin IPC commands. `setup` is generic over the runtime so
+//! the commands are tested headless with `tauri::test::mock_builder()`.
+
+mod access;
+mod blocking;
+pub mod commands;
+pub mod db_location;
+pub mod state;
+
+use std::io::IsTerminal;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers plugins and commands on `builder`. The caller manages an [`AppState`].
+pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info::app_info,
+            commands::app_info::frontend_ready,
+            commands::session::login,
+            commands::session::logout,
+            commands::session::current_user,
+            commands::session::change_password,
+            // progress entry (progress UI engineer)
+            commands::progress::entry_grid,
+            commands::progress::save_observation,
+            commands::progress::save_observations,
+            commands::progress::submit_period,
+            commands::progress::approve_period,
+            commands::progress::return_period,
+            commands::progress::reopen_period,
+            commands::progress::cell_history,
+            commands::progress::indicator_history,
+            commands::progress::get_measures,
+            commands::progress::save_measures,
+            commands::progress::assign_target,
+            commands::progress::target_revisions,
+            commands::progress::set_annual_target,
+            commands::progress::annual_targets,
+            commands::progress::indicator_values,
+            commands::status::status_report,
+            commands::status::indicator_status,
+            commands::status::chart_svg,
+            commands::status::save_chart_png,
+        ])
+}
+
+/// Opens the database (demo plans on first start) and starts the window.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let path = db_location::resolve(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"));
+    tracing::info!(db = %path.display(), "opening database");
+    let state = match AppState::open(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot open database");
+            eprintln!("无法打开数据库 {}：{}", path.display(), e.message);
+            std::process::exit(2);
+        }
+    };
+    setup(Builder::default())
+        .setup(|app| {
+            tracing::info!(db = %app.state::<AppState>().db_path().display(), "app ready");
+            Ok(())
+        })
+        .manage(state)
+        .run(tauri::generate_context!())
+        .expect("error while running tauri application");
+}

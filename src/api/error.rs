@@ -49,6 +49,7 @@ impl From<crate::store::StoreError> for ApiError {
         let code = match &e {
             S::NotFound { .. } => ErrorCode::NotFound,
             S::Conflict(_) => ErrorCode::Conflict,
+            S::Invalid(_) => ErrorCode::InvalidInput,
             _ => ErrorCode::Internal,
         };
         if code == ErrorCode::Internal {

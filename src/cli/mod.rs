@@ -4,7 +4,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod chart;
 mod extract;
+mod import;
+mod list;
+mod status;
 
 #[derive(Parser)]
 #[command(name = "zhibiao", version, about = "规划指标监测：五年规划指标表的读取、存储、评估与报告")]
@@ -15,8 +19,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// 评估各指标在某期的完成情况（状态、完成进度、序时进度、R、预测）
+    Status(status::Args),
+    /// 绘制差距图、轨迹图或状态汇总图（SVG 或 PNG）
+    Chart(chart::Args),
     /// 读取文件中的指标表，以 JSON 输出（不写入数据库）
     Extract(extract::Args),
+    /// 导入文件中的规划与指标表到数据库（重复导入不会产生重复数据）
+    Import(import::Args),
+    /// 列出数据库中的规划及指标数
+    List(list::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -29,7 +41,11 @@ pub fn run() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Status(a) => status::run(a),
+        Command::Chart(a) => chart::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Import(a) => import::run(a),
+        Command::List(a) => list::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

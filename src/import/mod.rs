@@ -1,10 +1,21 @@
 //! Gazette table importer: finds every indicator table in a document's text and reads its
 //! rows as a careful person would. Pure: text in, model out; never touches SQLite.
 //!
-//! OWNER NOTE (scaffold): the types below are the contract used by the store, the CLI and the
-//! app. The table finder itself lives in the submodules.
+//! The types below are the contract used by the store, the CLI and the app. The pipeline:
+//! [`lines`] (cells, stray spaces) → [`scan`] (table blocks) → [`header`] (column roles,
+//! years) → [`rows`] (row assembly, carry-down) → [`name`] (names, units) → [`title`]
+//! (titles, kinds) and [`plan_meta`] (plans, 文号, dates); [`document`] puts them together.
 
 mod decode;
+pub mod direction;
+mod document;
+mod header;
+mod lines;
+mod name;
+mod plan_meta;
+mod rows;
+mod scan;
+mod title;
 
 pub use decode::{decode, DecodeError};
 
@@ -77,14 +88,10 @@ pub struct ExtractedIndicator {
     pub lead_department: Option<String>,
 }
 
-/// Finds every indicator table in `text`.
+/// Finds every indicator table in `text`, and the plans they belong to.
 pub fn extract(text: &str) -> Result<ExtractedDocument, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    // Placeholder until the table finder lands (owned by the importer work).
-    Ok(ExtractedDocument {
-        plans: Vec::new(),
-        tables: Vec::new(),
-    })
+    Ok(document::read(text))
 }

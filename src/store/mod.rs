@@ -2,8 +2,18 @@
 //! changes user data appends to the audit log through [`audit::append`].
 
 pub mod audit;
+pub mod measures;
+pub mod departments;
+pub mod documents;
+pub mod indicators;
+pub mod plans;
 mod migrations;
+pub mod observations;
+pub mod series;
 mod open;
+pub mod submissions;
+pub mod targets;
+pub mod users;
 
 pub use audit::{Actor, AuditEntry, Change};
 pub use migrations::{migrate, CURRENT_VERSION};
@@ -21,6 +31,9 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Conflict(String),
+    /// Data the user supplied breaks a rule (empty name …); the message says which.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

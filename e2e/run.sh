@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# End-to-end tests in the real window: builds the UI and the app, then drives it under Xvfb
+# through tauri-driver + WebKitWebDriver on a temporary database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+if [ ! -d ui/node_modules ]; then (cd ui && npm ci --no-audit --no-fund --loglevel=error); fi
+(cd ui && npm run build >/dev/null)
+cargo build -p zhibiao-app
+stamp=e2e/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ e2e/package-lock.json -nt "$stamp" ]; then
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p e2e/screenshots
+export ZHIBIAO_E2E_APP="$root/target/debug/zhibiao-app"
+export ZHIBIAO_E2E_DB="$work/e2e.db"
+export ZHIBIAO_DB="$work/e2e.db"
+export ZHIBIAO_E2E_SCREENSHOTS="$root/e2e/screenshots"
+# Xvfb, or the run would hang instead of failing; the test stops tauri-driver with SIGTERM.
+timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node e2e/app.test.mjs

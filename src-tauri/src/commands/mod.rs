@@ -1,0 +1,10 @@
+//! IPC commands, one module per concept. Each is a few lines over `zhibiao::api`; they live
+//! in modules because `#[tauri::command]` at the top of lib.rs collides (E0255).
+
+pub mod app_info;
+pub mod departments;
+pub mod imports;
+pub mod plans;
+pub mod progress;
+pub mod session;
+pub mod status;

@@ -1,0 +1,1 @@
+//! Demo users and progress values.

@@ -1,0 +1,205 @@
+//! Progress entry use cases: saving values (one cell or a pasted block), the entry grid,
+//! the submit / approve workflow, cell history, and cause-and-measures notes. Every rule is
+//! checked here, so the desktop app and the CLI behave the same.
+
+mod grid;
+mod measures;
+mod review;
+
+pub use grid::{entry_grid, EntryGrid, EntryRow};
+pub use measures::{measures, measures_for_period, save_measures};
+pub use review::{approve, reopen, return_with_reason, submission, submit};
+
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::session::{actor, authorize};
+use super::{ApiError, ErrorCode};
+use crate::auth::{permission, Session};
+use crate::model::Period;
+use crate::progress::validation::{self, Entry, Facts};
+use crate::progress::{is_qualitative, workflow, Issue, QualStatus, State, Vintage};
+use crate::store::observations::{self, Observation, ObservationWrite};
+use crate::store::{submissions, AuditEntry};
+
+/// One cell as entered in the grid, pasted, or given to the CLI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObservationInput {
+    #[ts(type = "number")]
+    pub indicator_id: i64,
+    pub period: Period,
+    /// The value as typed ("65.2", "1,234", "65.2%"); empty with no status clears the cell.
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub status: Option<QualStatus>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub vintage: Option<Vintage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SaveOutcome {
+    /// The stored cell; `None` when the input cleared it.
+    pub observation: Option<Observation>,
+    /// Needs-note issues (errors refuse the save instead).
+    pub issues: Vec<Issue>,
+    /// Workflow state of the department × period after the save.
+    pub state: State,
+}
+
+/// Result of a pasted block: all rows are stored, or none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BatchOutcome {
+    pub committed: bool,
+    pub rows: Vec<BatchRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BatchRow {
+    /// Position in the input, from 0.
+    pub index: u32,
+    #[ts(type = "number")]
+    pub indicator_id: i64,
+    pub period: Period,
+    /// Why the row was refused (Chinese); `None` when it was fine.
+    pub error: Option<String>,
+    pub issues: Vec<Issue>,
+}
+
+fn text(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// Saves one cell inside `tx` after every check; `s` is an authorized session.
+fn save_in(tx: &Transaction, s: &Session, input: &ObservationInput) -> Result<SaveOutcome, ApiError> {
+    let ind = submissions::scope_indicator(tx, input.indicator_id)?;
+    permission::can_edit_values(s, ind.lead_department_id)?;
+    let department_id = ind.lead_department_id.expect("checked by can_edit_values");
+    let period = input.period;
+    let p = period.to_string();
+    let sub = submissions::get(tx, department_id, &p)?;
+    let state = workflow::next(sub.state, &workflow::Action::Edit, s.role)?;
+    let who = actor(s);
+
+    let clears = text(&input.value).is_none() && input.status.is_none();
+    if clears {
+        observations::delete(tx, &who, ind.id, period)?;
+    } else {
+        let facts = Facts {
+            name: &ind.name,
+            unit: ind.unit.as_deref(),
+            flow: ind.flow,
+            qualitative: is_qualitative(ind.baseline.as_ref(), ind.target.as_ref()),
+        };
+        let entry = Entry {
+            value: text(&input.value),
+            status: input.status,
+            evidence: text(&input.evidence),
+            note: text(&input.note),
+        };
+        let others = observations::numbers_around(tx, ind.id, period.year())?;
+        let checked = validation::check(&facts, period, &entry, &others);
+        if checked.has_errors() {
+            let messages: Vec<&str> = checked
+                .issues
+                .iter()
+                .filter(|i| i.severity == validation::Severity::Error)
+                .map(|i| i.message.as_str())
+                .collect();
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!("{}：{}", ind.name, messages.join("；")),
+            ));
+        }
+        let write = ObservationWrite {
+            value: checked.value,
+            status: checked.status,
+            evidence: entry.evidence,
+            note: entry.note,
+            source: text(&input.source),
+            vintage: input.vintage,
+        };
+        observations::upsert(tx, &who, ind.id, period, &write)?;
+        if state != sub.state {
+            submissions::set_state(tx, &who, department_id, &p, state, None)?;
+        }
+        return Ok(SaveOutcome {
+            observation: observations::get(tx, ind.id, period)?,
+            issues: checked.issues,
+            state,
+        });
+    }
+    if state != sub.state {
+        submissions::set_state(tx, &who, department_id, &p, state, None)?;
+    }
+    Ok(SaveOutcome {
+        observation: None,
+        issues: Vec::new(),
+        state,
+    })
+}
+
+/// Saves one value: only the indicator's own department's staff, only while the period is a
+/// draft or returned; validation errors refuse it; the write and its audit rows are one
+/// transaction.
+pub fn save_observation(conn: &mut Connection, s: &Session, input: &ObservationInput) -> Result<SaveOutcome, ApiError> {
+    let s = authorize(conn, s)?;
+    let tx = conn.transaction()?;
+    let out = save_in(&tx, &s, input)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Saves a pasted block. Every row is checked (later rows see earlier ones, so a pasted
+/// Q2 and Q3 are checked against each other); if any row is refused nothing is stored and
+/// each row says why.
+pub fn save_observations(conn: &mut Connection, s: &Session, inputs: &[ObservationInput]) -> Result<BatchOutcome, ApiError> {
+    let s = authorize(conn, s)?;
+    let tx = conn.transaction()?;
+    let mut rows = Vec::with_capacity(inputs.len());
+    let mut failed = false;
+    for (index, input) in inputs.iter().enumerate() {
+        let (error, issues) = match save_in(&tx, &s, input) {
+            Ok(out) => (None, out.issues),
+            Err(e) if e.code == ErrorCode::Internal => return Err(e),
+            Err(e) => {
+                failed = true;
+                (Some(e.message), Vec::new())
+            }
+        };
+        rows.push(BatchRow {
+            index: index as u32,
+            indicator_id: input.indicator_id,
+            period: input.period,
+            error,
+            issues,
+        });
+    }
+    if failed {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(BatchOutcome {
+        committed: !failed,
+        rows,
+    })
+}
+
+/// Every change to one cell, oldest first.
+pub fn cell_history(conn: &Connection, indicator_id: i64, period: Period) -> Result<Vec<AuditEntry>, ApiError> {
+    Ok(observations::cell_history(conn, indicator_id, period)?)
+}
+
+/// Every change to an indicator's values, targets and notes, oldest first.
+pub fn indicator_history(conn: &Connection, indicator_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
+    submissions::scope_indicator(conn, indicator_id)?;
+    Ok(observations::indicator_history(conn, indicator_id)?)
+}

@@ -1,0 +1,116 @@
+//! Reports: quarterly and annual monitoring reports and the completion review (总结评估)
+//! of a finished plan, as A4 PDF. Built from the store, the evaluation and the charts;
+//! laid out by [`crate::report`].
+
+mod build;
+mod charts;
+pub(crate) mod format;
+pub(crate) mod scope;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ApiError, ErrorCode};
+use crate::model::Period;
+use crate::report::{self, ReportData, ReportKind};
+use crate::store::{departments, measures};
+
+pub use build::current_text;
+pub use scope::{Scope, ScopedPlan, ScopedRow};
+
+/// A report to produce.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportRequest {
+    /// `2025Q3` for a quarter, `2025` for a year.
+    pub period: Period,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub department_id: Option<i64>,
+    /// `quarterly`, `annual` or `completion`; chosen from the period when absent.
+    pub kind: Option<String>,
+    /// Date printed on the report (YYYY-MM-DD); today when absent. Fixing it makes the PDF
+    /// byte-identical for the same data.
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    /// Leave the charts out (faster preview).
+    #[serde(default)]
+    pub without_charts: bool,
+}
+
+impl ReportRequest {
+    pub fn new(period: Period) -> Self {
+        ReportRequest {
+            period,
+            plan_id: None,
+            department_id: None,
+            kind: None,
+            date: None,
+            without_charts: false,
+        }
+    }
+
+    pub fn scope(&self) -> Result<Scope, ApiError> {
+        let kind = match self.kind.as_deref() {
+            None | Some("") => match self.period {
+                Period::Quarter(..) => ReportKind::Quarterly,
+                Period::Year(_) => ReportKind::Annual,
+            },
+            Some(k) => ReportKind::parse(k).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("未知的报告类型“{k}”：应为 quarterly（季度）、annual（年度）或 completion（总结评估）"),
+                )
+            })?,
+        };
+        match (kind, self.period) {
+            (ReportKind::Quarterly, Period::Year(y)) => Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("季度报告需要季度期间（如 {y}Q3），而不是 {y}"),
+            )),
+            (ReportKind::Annual | ReportKind::Completion, Period::Quarter(y, _)) => Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("年度报告和总结评估需要年份期间（如 {y}）"),
+            )),
+            _ => Ok(Scope {
+                period: self.period,
+                plan_id: self.plan_id,
+                department_id: self.department_id,
+                kind,
+            }),
+        }
+    }
+}
+
+/// The report's content, without laying it out.
+pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData, ApiError> {
+    let scope = req.scope()?;
+    let plans = scope::load(conn, &scope)?;
+    let notes = measures::for_period(conn, &scope.period.to_string())?;
+    let department = match scope.department_id {
+        Some(id) => Some(departments::get(conn, id)?.name),
+        None => None,
+    };
+    let date = req.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut data = build::report_data(&plans, &notes, &scope, department.as_deref(), date);
+    if !req.without_charts {
+        data.charts = charts::charts(&plans, scope.period);
+    }
+    Ok(data)
+}
+
+fn today(date: NaiveDate) -> (i32, u8, u8) {
+    (date.year(), date.month() as u8, date.day() as u8)
+}
+
+/// The report as PDF bytes.
+pub fn report_pdf(conn: &Connection, req: &ReportRequest) -> Result<Vec<u8>, ApiError> {
+    let data = report_data(conn, req)?;
+    let date = req.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    report::render_pdf(&data, today(date)).map_err(|e| {
+        tracing::error!(error = %e, "report rendering failed");
+        ApiError::new(ErrorCode::Internal, e.to_string())
+    })
+}

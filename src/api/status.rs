@@ -1,0 +1,129 @@
+//! Status of every indicator at a period, with roll-ups by plan, category, attribute and
+//! department; binding lagging indicators first.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::ApiError;
+use crate::eval::{self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp};
+use crate::model::{Attribute, Period};
+use crate::store::series::{self, IndicatorSeries, PlanSeries};
+
+/// Which indicators to show.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct StatusFilter {
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub department_id: Option<i64>,
+    pub attribute: Option<Attribute>,
+    /// Rows with this label only (roll-ups still count every label).
+    pub label: Option<Label>,
+}
+
+/// One indicator's row: what it is, and its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StatusRow {
+    #[ts(type = "number")]
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub seq: Option<String>,
+    pub category: Option<String>,
+    pub name: String,
+    pub unit: Option<String>,
+    pub attribute: Option<Attribute>,
+    #[ts(type = "number | null")]
+    pub department_id: Option<i64>,
+    pub department: Option<String>,
+    /// The cells as written in the plan (or the latest revision for the target).
+    pub baseline_raw: Option<String>,
+    pub target_raw: Option<String>,
+    pub baseline_year: Option<i32>,
+    pub target_year: Option<i32>,
+    pub status: IndicatorStatus,
+    /// The reason as a Chinese sentence.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StatusReport {
+    pub period: Period,
+    /// Binding lagging indicators first, then other lagging ones, then table order.
+    pub rows: Vec<StatusRow>,
+    pub overall: RollUp,
+    pub by_plan: Vec<GroupRollUp>,
+    pub by_category: Vec<GroupRollUp>,
+    pub by_attribute: Vec<GroupRollUp>,
+    pub by_department: Vec<GroupRollUp>,
+}
+
+/// Evaluates one loaded indicator at `period`.
+pub fn evaluate_series(s: &IndicatorSeries, period: Period) -> IndicatorStatus {
+    let (Some(baseline_year), Some(target_year)) = (s.baseline_year, s.target_year) else {
+        return IndicatorStatus::not_evaluable(s.indicator.id, period, Reason::PlanYearsMissing);
+    };
+    let input = EvalInput {
+        indicator: &s.indicator,
+        observations: &s.observations,
+        annual_targets: &s.annual_targets,
+        revised_target: s.revised_target.as_ref(),
+        baseline_year,
+        target_year,
+    };
+    eval::evaluate(&input, period)
+}
+
+fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> StatusRow {
+    let ind = &s.indicator;
+    let target = s.revised_target.as_ref().or(ind.target.as_ref());
+    StatusRow {
+        plan_id: plan.plan.id,
+        plan_title: plan.plan.title.clone(),
+        seq: ind.seq.clone(),
+        category: ind.category.clone(),
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        attribute: ind.attribute,
+        department_id: ind.lead_department_id,
+        department: s.department.clone(),
+        baseline_raw: ind.baseline.as_ref().map(|v| v.raw.clone()),
+        target_raw: target.map(|v| v.raw.clone()),
+        baseline_year: s.baseline_year,
+        target_year: s.target_year,
+        reason: status.reason_zh(),
+        status,
+    }
+}
+
+/// The status report for `period` under `filter`.
+pub fn status(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<StatusReport, ApiError> {
+    let plans = series::load(conn, filter.plan_id)?;
+    let mut rows = Vec::new();
+    for plan in &plans {
+        for s in &plan.indicators {
+            let ind = &s.indicator;
+            if filter.department_id.is_some() && ind.lead_department_id != filter.department_id {
+                continue;
+            }
+            if filter.attribute.is_some() && ind.attribute != filter.attribute {
+                continue;
+            }
+            rows.push(row(plan, s, evaluate_series(s, period)));
+        }
+    }
+    let mut overall = RollUp::empty();
+    for r in &rows {
+        overall.add(r.status.label, r.attribute);
+    }
+    let group = |key: fn(&StatusRow) -> &str| roll_up(rows.iter().map(|r| (key(r), r.status.label, r.attribute)));
+    let by_plan = group(|r| r.plan_title.as_str());
+    let by_category = group(|r| r.category.as_deref().unwrap_or("未分类"));
+    let by_attribute = group(|r| r.attribute.map_or("未标注", Attribute::as_str));
+    let by_department = group(|r| r.department.as_deref().unwrap_or("未指定责任单位"));
+    if let Some(label) = filter.label {
+        rows.retain(|r| r.status.label == label);
+    }
+    rows.sort_by_key(|r| lagging_first(r.attribute, r.status.label));
+    Ok(StatusReport { period, rows, overall, by_plan, by_category, by_attribute, by_department })
+}

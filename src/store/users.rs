@@ -1,0 +1,171 @@
+//! Users. The password hash never leaves this module except for verification.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::audit::{self, Actor, Change};
+use super::{Result, StoreError};
+use crate::auth::Role;
+
+/// A user as shown in the user list (no password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UserInfo {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    #[ts(type = "number | null")]
+    pub department_id: Option<i64>,
+    pub department_name: Option<String>,
+    pub must_change_password: bool,
+    pub active: bool,
+}
+
+const SELECT: &str = "SELECT u.id, u.name, u.role, u.department_id, d.name, u.must_change_password, u.active, u.password_hash
+     FROM users u LEFT JOIN departments d ON d.id = u.department_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<(UserInfo, String)> {
+    let role: String = r.get(2)?;
+    Ok((
+        UserInfo {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            // The CHECK constraint admits only the three roles.
+            role: Role::parse(&role).unwrap_or(Role::Staff),
+            department_id: r.get(3)?,
+            department_name: r.get(4)?,
+            must_change_password: r.get(5)?,
+            active: r.get(6)?,
+        },
+        r.get(7)?,
+    ))
+}
+
+/// The user and their password hash.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(UserInfo, String)>> {
+    let sql = format!("{SELECT} WHERE u.name = ?1");
+    Ok(conn.query_row(&sql, [name.trim()], from_row).optional()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<UserInfo> {
+    let sql = format!("{SELECT} WHERE u.id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .map(|(u, _)| u)
+        .ok_or(StoreError::NotFound { what: "用户", id })
+}
+
+pub fn password_hash(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "用户", id })
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<UserInfo>> {
+    let sql = format!("{SELECT} ORDER BY u.id");
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map([], from_row)?;
+    Ok(rows.map(|r| r.map(|(u, _)| u)).collect::<std::result::Result<_, _>>()?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+}
+
+pub struct NewUser<'a> {
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub department_id: Option<i64>,
+    pub must_change_password: bool,
+}
+
+pub fn insert(tx: &Transaction, actor: &Actor, u: &NewUser) -> Result<i64> {
+    let name = u.name.trim();
+    let taken: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM users WHERE name = ?1)", [name], |r| r.get(0))?;
+    if taken {
+        return Err(StoreError::Conflict(format!("用户名“{name}”已存在")));
+    }
+    tx.execute(
+        "INSERT INTO users (name, password_hash, role, department_id, must_change_password) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![name, u.password_hash, u.role.as_str(), u.department_id, u.must_change_password],
+    )?;
+    let id = tx.last_insert_rowid();
+    audit::append(
+        tx,
+        actor,
+        &Change {
+            action: "create",
+            entity: "user",
+            entity_id: Some(id),
+            new_value: Some(format!("{name}（{}）", u.role.label_zh())),
+            ..Change::default()
+        },
+    )?;
+    Ok(id)
+}
+
+pub fn set_role_department(tx: &Transaction, actor: &Actor, id: i64, role: Role, department_id: Option<i64>) -> Result<()> {
+    let old = get(tx, id)?;
+    tx.execute(
+        "UPDATE users SET role = ?1, department_id = ?2 WHERE id = ?3",
+        params![role.as_str(), department_id, id],
+    )?;
+    let describe = |r: Role, d: Option<i64>| format!("{}；部门 {}", r.label_zh(), d.map_or("无".to_string(), |d| d.to_string()));
+    audit::append(
+        tx,
+        actor,
+        &Change {
+            action: "update",
+            entity: "user",
+            entity_id: Some(id),
+            field: Some("role"),
+            old_value: Some(describe(old.role, old.department_id)),
+            new_value: Some(describe(role, department_id)),
+            ..Change::default()
+        },
+    )
+}
+
+/// Stores a new hash. The audit row records that the password changed, never the hash.
+pub fn set_password(tx: &Transaction, actor: &Actor, id: i64, hash: &str, must_change: bool) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3",
+        params![hash, must_change, id],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "用户", id });
+    }
+    audit::append(
+        tx,
+        actor,
+        &Change {
+            action: if must_change { "reset_password" } else { "change_password" },
+            entity: "user",
+            entity_id: Some(id),
+            field: Some("password"),
+            new_value: Some(if must_change { "已重置，需修改" } else { "已修改" }.to_string()),
+            ..Change::default()
+        },
+    )
+}
+
+pub fn set_active(tx: &Transaction, actor: &Actor, id: i64, active: bool) -> Result<()> {
+    let old = get(tx, id)?;
+    tx.execute("UPDATE users SET active = ?1 WHERE id = ?2", params![active, id])?;
+    let label = |a: bool| if a { "启用" } else { "停用" }.to_string();
+    audit::append(
+        tx,
+        actor,
+        &Change {
+            action: "update",
+            entity: "user",
+            entity_id: Some(id),
+            field: Some("active"),
+            old_value: Some(label(old.active)),
+            new_value: Some(label(active)),
+            ..Change::default()
+        },
+    )
+}

@@ -1,0 +1,144 @@
+// IPC for evaluation status and charts (src-tauri/src/commands/status.rs over
+// zhibiao::api::status and zhibiao::api::charts).
+import { call } from './invoke'
+
+/** One evaluated indicator, as the dashboard and the indicator page show it. */
+export interface StatusRow {
+  indicator_id: number
+  plan_id: number
+  plan_title: string
+  category: string | null
+  name: string
+  unit: string | null
+  attribute: string | null
+  department: string | null
+  baseline_raw: string | null
+  target_raw: string | null
+  label: string
+  actual: number | null
+  actual_period: string | null
+  completion: number | null
+  expected: number | null
+  cagr_ratio: number | null
+  cagr_band: string | null
+  required_rate: number | null
+  forecast_linear: number | null
+  forecast_compound: number | null
+  forecast_year: number | null
+  /** Why the label was given (Chinese). */
+  reason: string
+}
+
+export interface StatusQuery {
+  period: string
+  planId: number | null
+  departmentId: number | null
+}
+
+/** zhibiao::eval::IndicatorStatus, the fields the UI reads. */
+export interface IndicatorStatusDto {
+  indicator_id: number
+  period: string
+  label: string
+  actual_period: string | null
+  actual: number | null
+  completion: number | null
+  expected: number | null
+  cagr_ratio: number | null
+  cagr_band: string | null
+  forecast: { year: number; linear: number | null; compound: number | null } | null
+  required_rate: number | null
+}
+
+/** zhibiao::api::status::StatusRow. */
+export interface StatusRowDto {
+  plan_id: number
+  plan_title: string
+  category: string | null
+  name: string
+  unit: string | null
+  attribute: string | null
+  department_id: number | null
+  department: string | null
+  baseline_raw: string | null
+  target_raw: string | null
+  status: IndicatorStatusDto
+  reason: string
+}
+
+export interface LabelCount {
+  label: string
+  count: number
+}
+
+/** zhibiao::api::status::StatusReport (roll-ups by plan, category, attribute, department). */
+export interface StatusReportDto {
+  period: string
+  rows: StatusRowDto[]
+  overall: { total: number; counts: LabelCount[]; binding_lagging: number }
+}
+
+export function toStatusRow(d: StatusRowDto): StatusRow {
+  const s = d.status
+  return {
+    indicator_id: s.indicator_id,
+    plan_id: d.plan_id,
+    plan_title: d.plan_title,
+    category: d.category,
+    name: d.name,
+    unit: d.unit,
+    attribute: d.attribute,
+    department: d.department,
+    baseline_raw: d.baseline_raw,
+    target_raw: d.target_raw,
+    label: s.label,
+    actual: s.actual,
+    actual_period: s.actual_period,
+    completion: s.completion,
+    expected: s.expected,
+    cagr_ratio: s.cagr_ratio,
+    cagr_band: s.cagr_band,
+    required_rate: s.required_rate,
+    forecast_linear: s.forecast?.linear ?? null,
+    forecast_compound: s.forecast?.compound ?? null,
+    forecast_year: s.forecast?.year ?? null,
+    reason: d.reason,
+  }
+}
+
+export const statusReport = (q: StatusQuery) =>
+  call<StatusReportDto>('status_report', { period: q.period, planId: q.planId, departmentId: q.departmentId })
+
+/** Every indicator in scope, evaluated at the period (the engine orders binding lagging first). */
+export const indicatorStatuses = async (q: StatusQuery) => (await statusReport(q)).rows.map(toStatusRow)
+
+export const indicatorStatus = async (indicatorId: number, period: string) =>
+  toStatusRow(await call<StatusRowDto>('indicator_status', { indicatorId, period }))
+
+export type ChartKind = 'gap' | 'trajectory' | 'summary'
+
+export interface ChartQuery extends StatusQuery {
+  kind: ChartKind
+  indicatorId: number | null
+}
+
+/** The chart as an SVG document (drawn by plotters in Rust). */
+export const chartSvg = (q: ChartQuery) =>
+  call<string>('chart_svg', {
+    kind: q.kind,
+    period: q.period,
+    planId: q.planId,
+    departmentId: q.departmentId,
+    indicatorId: q.indicatorId,
+  })
+
+/** Renders the chart as PNG and writes it to `path` (chosen in the save dialog). */
+export const saveChartPng = (q: ChartQuery, path: string) =>
+  call<void>('save_chart_png', {
+    kind: q.kind,
+    period: q.period,
+    planId: q.planId,
+    departmentId: q.departmentId,
+    indicatorId: q.indicatorId,
+    path,
+  })

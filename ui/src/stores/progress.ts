@@ -1,0 +1,234 @@
+// The entry grid's state: the rows of one department × period, edits with undo, draft
+// autosave (IPC + localStorage backup) and the submit / approve workflow.
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import * as api from '../api/progress'
+import type { EntryGridDto, EntryRowDto, ObservationInput, Submission } from '../api/progress'
+import { AutosaveQueue, DraftBackup, draftKey, type RowEdits, type StorageLike } from '../components/progress/draftAutosave'
+import { UndoStack, type CellChange } from '../components/progress/undoStack'
+
+/** A grid row with its editable cells as the text the user sees. */
+export interface EntryRow extends EntryRowDto {
+  value: string
+  status: string
+  evidence: string
+  note: string
+  source: string
+  vintage: string
+  /** Why the backend refused this row's last save (Chinese). */
+  error: string | null
+}
+
+export interface EntryGrid extends Omit<EntryGridDto, 'rows'> {
+  rows: EntryRow[]
+}
+
+const EDIT_FIELDS = ['value', 'status', 'evidence', 'note', 'source', 'vintage'] as const
+
+/** Where the backup lives; tests swap it for a memory store. */
+let backupStorage: () => StorageLike = () => window.localStorage
+export function useBackupStorage(s: () => StorageLike) {
+  backupStorage = s
+}
+
+/** The autosave delay; tests shorten it. */
+export const autosaveDelay = { ms: 800 }
+
+function toRow(dto: EntryRowDto): EntryRow {
+  const c = dto.current
+  return {
+    ...dto,
+    value: c?.value == null ? '' : String(c.value),
+    status: c?.status ?? '',
+    evidence: c?.evidence ?? '',
+    note: c?.note ?? '',
+    source: c?.source ?? '',
+    vintage: c?.vintage ?? '',
+    error: null,
+  }
+}
+
+function get(row: EntryRow, field: string): string {
+  return String((row as unknown as Record<string, unknown>)[field] ?? '')
+}
+
+function set(row: EntryRow, field: string, text: string) {
+  if ((EDIT_FIELDS as readonly string[]).includes(field)) (row as unknown as Record<string, unknown>)[field] = text
+}
+
+function toInput(row: EntryRow, period: string): ObservationInput {
+  const t = (s: string) => (s.trim() === '' ? null : s)
+  return {
+    indicator_id: row.indicator_id,
+    period,
+    value: row.qualitative ? null : t(row.value),
+    status: row.qualitative ? (t(row.status) as ObservationInput['status']) : null,
+    evidence: row.qualitative ? t(row.evidence) : null,
+    note: t(row.note),
+    source: t(row.source),
+    vintage: t(row.vintage) as ObservationInput['vintage'],
+  }
+}
+
+export const useProgressStore = defineStore('progress', () => {
+  const grid = ref<EntryGrid | null>(null)
+  const loading = ref(false)
+  const pendingRows = ref(0)
+  const saveError = ref<string | null>(null)
+  const restoredRows = ref(0)
+  const undoStack = markRaw(new UndoStack())
+  const queue = shallowRef<AutosaveQueue | null>(null)
+  const canUndo = ref(false)
+
+  const editable = computed(() => !!grid.value?.can_edit)
+
+  function rowById(id: number): EntryRow | undefined {
+    return grid.value?.rows.find((r) => r.indicator_id === id)
+  }
+
+  /** Sends the dirty rows; a refused block is re-sent without the refused rows. */
+  async function saveRows(dirty: Record<string, RowEdits>): Promise<string[]> {
+    const g = grid.value
+    if (!g) return []
+    let rows = Object.keys(dirty)
+      .map((k) => rowById(Number(k)))
+      .filter((r): r is EntryRow => !!r)
+    const refused: string[] = []
+    for (let attempt = 0; attempt < 2 && rows.length > 0; attempt++) {
+      const out = await api.saveObservations(rows.map((r) => toInput(r, g.period)))
+      for (const br of out.rows) {
+        const r = rowById(br.indicator_id)
+        if (!r) continue
+        r.error = br.error
+        if (out.committed || br.error === null) r.issues = br.error ? [] : br.issues
+        if (br.error) refused.push(String(br.indicator_id))
+      }
+      if (out.committed) break
+      rows = rows.filter((r) => r.error === null)
+    }
+    return refused
+  }
+
+  async function open(departmentId: number, period: string) {
+    queue.value?.dispose()
+    await queue.value?.flush()
+    loading.value = true
+    try {
+      const dto = await api.entryGrid(departmentId, period)
+      grid.value = { ...dto, rows: dto.rows.map(toRow) }
+    } finally {
+      loading.value = false
+    }
+    undoStack.clear()
+    canUndo.value = false
+    restoredRows.value = 0
+    const backup = new DraftBackup(backupStorage(), draftKey(departmentId, period))
+    const q = new AutosaveQueue(saveRows, backup, autosaveDelay.ms, (pending, err) => {
+      pendingRows.value = pending
+      saveError.value = err ? String((err as { message?: string }).message ?? err) : null
+    })
+    queue.value = markRaw(q)
+    const snap = backup.read()
+    if (snap && editable.value) {
+      // Edits left by a closed app: put them back and save them as a draft.
+      for (const [k, edits] of Object.entries(snap.rows)) {
+        const r = rowById(Number(k))
+        if (r) for (const [f, v] of Object.entries(edits)) set(r, f, v)
+      }
+      restoredRows.value = Object.keys(snap.rows).length
+      q.restore(snap.rows)
+    } else if (snap) {
+      // The period is locked (or not ours): the old draft cannot apply any more.
+      backup.clear()
+    }
+  }
+
+  function apply(id: number, field: string, text: string) {
+    const r = rowById(id)
+    if (!r) return
+    set(r, field, text)
+    queue.value?.edit(id, field, text)
+  }
+
+  /** One user action (a chosen option or a pasted block): applied, autosaved, undoable. */
+  function edit(changes: { key: number; field: string; text: string }[]) {
+    if (!editable.value) return
+    const recorded: CellChange[] = []
+    for (const c of changes) {
+      const r = rowById(c.key)
+      if (!r) continue
+      recorded.push({ key: c.key, field: c.field, before: get(r, c.field), after: c.text })
+      apply(c.key, c.field, c.text)
+    }
+    undoStack.push(recorded)
+    canUndo.value = undoStack.canUndo
+  }
+
+  /** A keystroke in a cell: shown and autosaved at once; undo is recorded on leaving it. */
+  function type(key: number, field: string, text: string) {
+    if (editable.value) apply(key, field, text)
+  }
+
+  /** Leaving a typed cell: the whole typing becomes one undo step. */
+  function recordTyped(key: number, field: string, before: string, after: string) {
+    if (!editable.value || before === after) return
+    undoStack.push([{ key, field, before, after }])
+    canUndo.value = undoStack.canUndo
+    const r = rowById(key)
+    if (r && get(r, field) !== after) apply(key, field, after)
+  }
+
+  function undo(): CellChange[] | null {
+    if (!editable.value) return null
+    const step = undoStack.undo()
+    if (step) for (const c of step) apply(c.key, c.field, c.before)
+    canUndo.value = undoStack.canUndo
+    return step
+  }
+
+  async function flush() {
+    await queue.value?.flush()
+    if (queue.value?.lastError) throw queue.value.lastError
+  }
+
+  /** Rows that keep the period from being submitted: refused values and notes still owed. */
+  const blocking = computed(() =>
+    (grid.value?.rows ?? []).filter(
+      (r) => r.error !== null || r.issues.some((i) => i.severity === 'error' || !i.resolved),
+    ),
+  )
+
+  async function transition(run: (d: number, p: string) => Promise<Submission>) {
+    const g = grid.value
+    if (!g) return
+    await flush()
+    await run(g.department_id, g.period)
+    await open(g.department_id, g.period)
+  }
+
+  const submit = () => transition(api.submitPeriod)
+  const approve = () => transition(api.approvePeriod)
+  const sendBack = (reason: string) => transition((d, p) => api.returnPeriod(d, p, reason))
+  const reopen = (reason: string) => transition((d, p) => api.reopenPeriod(d, p, reason))
+
+  return {
+    grid,
+    loading,
+    pendingRows,
+    saveError,
+    restoredRows,
+    canUndo,
+    editable,
+    blocking,
+    open,
+    edit,
+    type,
+    recordTyped,
+    undo,
+    flush,
+    submit,
+    approve,
+    sendBack,
+    reopen,
+  }
+})
