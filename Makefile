@@ -18,4 +18,6 @@ bench:
 	cargo bench --bench engine
 
 deb:
-	bash scripts/setup.sh && cd ui && npx tauri build --bundles deb
+	bash scripts/setup.sh
+	cd ui && npm run build
+	ui/node_modules/.bin/tauri build --bundles deb

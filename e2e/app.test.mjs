@@ -6,6 +6,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { remote } from 'webdriverio'
+import { runProgressSteps } from './specs/progress.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const app = process.env.ZHIBIAO_E2E_APP
@@ -187,8 +188,14 @@ async function runSteps(t0) {
   await step('one cell is corrected and the import is committed', async () => {
     const name = await $('[data-test="preview-table"] input[data-test="row-name"], [data-test="preview-table"] [data-test="row-name"] input')
     await name.waitForDisplayed({ timeout: 10000 })
-    await name.clearValue()
-    await name.setValue(CORRECTED_NAME)
+    // WebDriver's clear does not fire `input`, so Vue would keep the old text: select it all
+    // and overwrite it, as a user does.
+    await name.click()
+    await browser.keys(['Control', 'a'])
+    await browser.keys('Backspace')
+    await name.addValue(CORRECTED_NAME)
+    const typed = await name.getValue()
+    if (typed !== CORRECTED_NAME) throw new Error(`名称单元格应为「${CORRECTED_NAME}」，实际「${typed}」`)
     await screenshot('import-preview')
     await clickWhenReady('[data-test="import-commit"]')
     await waitForText('导入成功')
@@ -203,8 +210,18 @@ async function runSteps(t0) {
     const link = await browser.$(`//a[contains(., "${PASTED_PLAN}")]`)
     await link.click()
     await waitForText(CORRECTED_NAME)
+    const names = await browser.execute(() =>
+      [...document.querySelectorAll('[data-test="indicator-table"] .el-table__body td')].map((td) => td.innerText.trim()),
+    )
+    if (!names.includes(CORRECTED_NAME)) throw new Error(`详情中没有名称恰为「${CORRECTED_NAME}」的指标`)
+    const errors = await browser.execute(() => window.__zhibiaoErrors ?? [])
+    if (errors.length) throw new Error(`界面渲染出错：${errors[0]}`)
+    await browser.pause(500) // let the success message fade in fully for the screenshot
     await screenshot('app')
   })
+
+  // Progress entry, submit and approval (e2e/specs/progress.mjs).
+  await runProgressSteps({ browser, step, screenshot, waitForText, clickWhenReady, bodyText })
 }
 
 try {

@@ -1,33 +1,36 @@
 #!/usr/bin/env bash
 # Every test: engine (unit, integration, goldens), shell (mock runtime), UI (vue-tsc,
 # vitest), end-to-end in the real window (Xvfb + tauri-driver + WebKitWebDriver).
-set -euo pipefail
+# Every step runs even when an earlier one failed, so one run shows all failures; the
+# script exits non-zero if any step failed.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-step() { echo; echo "== $* ($(( $(date +%s) - start )) s)"; }
+failures=()
+step() { echo; echo "== $1 ($(( $(date +%s) - start )) s)"; }
+run() {
+  local name=$1
+  shift
+  step "$name"
+  if ! "$@"; then
+    failures+=("$name")
+    echo "!! 失败：$name"
+  fi
+}
 
 step "准备环境"
-bash scripts/setup.sh
+bash scripts/setup.sh || exit 1
 
-step "格式检查"
-cargo fmt --all -- --check
+run "格式检查 (cargo fmt)" cargo fmt --all -- --check
+run "前端：类型检查与构建" bash -c 'cd ui && npm run typecheck && npm run build'
+run "Rust 测试（引擎与外壳）" cargo test --workspace --all-targets --no-fail-fast
+run "前端单元测试 (vitest)" bash -c 'cd ui && npm test'
+run "端到端测试（真实窗口）" bash e2e/run.sh
 
-if [ -f ui/package.json ]; then
-  step "前端：类型检查与构建"
-  (cd ui && npm run typecheck && npm run build)
+step "完成，用时 $(( $(date +%s) - start )) 秒"
+if [ ${#failures[@]} -gt 0 ]; then
+  printf '失败的步骤：\n'
+  printf '  - %s\n' "${failures[@]}"
+  exit 1
 fi
-
-step "Rust 测试（引擎与外壳）"
-cargo test --workspace --all-targets
-
-if [ -f ui/package.json ]; then
-  step "前端单元测试 (vitest)"
-  (cd ui && npm test)
-fi
-
-if [ -f e2e/run.sh ]; then
-  step "端到端测试（真实窗口）"
-  bash e2e/run.sh
-fi
-
-step "全部完成，用时 $(( $(date +%s) - start )) 秒"
+echo "全部测试通过"

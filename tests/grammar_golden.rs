@@ -17,7 +17,9 @@ const CONTEXT_CASES: &[(&str, &str, &str)] = &[(
 )];
 
 fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -57,14 +59,26 @@ fn differences(golden: &serde_json::Map<String, Json>, ours: &Value) -> Vec<(Str
         }
     };
     let g = |k: &str| golden.get(k).cloned().unwrap_or(Json::Null);
-    check("value", same_number(&g("value"), ours.value), format!("{:?}", ours.value));
-    check("qualifier", g("qualifier") == qualifier_str(ours), format!("{:?}", ours.qualifier));
+    check(
+        "value",
+        same_number(&g("value"), ours.value),
+        format!("{:?}", ours.value),
+    );
+    check(
+        "qualifier",
+        g("qualifier") == qualifier_str(ours),
+        format!("{:?}", ours.qualifier),
+    );
     check(
         "cumulative",
         g("cumulative").as_bool().unwrap_or(false) == ours.cumulative,
         ours.cumulative.to_string(),
     );
-    check("text", g("text") == opt_str(&ours.text), format!("{:?}", ours.text));
+    check(
+        "text",
+        g("text") == opt_str(&ours.text),
+        format!("{:?}", ours.text),
+    );
     if let Some(p) = golden.get("placeholder") {
         check(
             "placeholder",
@@ -73,15 +87,27 @@ fn differences(golden: &serde_json::Map<String, Json>, ours: &Value) -> Vec<(Str
         );
     }
     if let Some(u) = golden.get("unit_in_cell") {
-        check("unit_in_cell", *u == opt_str(&ours.unit_in_cell), format!("{:?}", ours.unit_in_cell));
+        check(
+            "unit_in_cell",
+            *u == opt_str(&ours.unit_in_cell),
+            format!("{:?}", ours.unit_in_cell),
+        );
     }
     if let Some(f) = golden.get("footnote") {
-        check("footnote", *f == opt_str(&ours.footnote), format!("{:?}", ours.footnote));
+        check(
+            "footnote",
+            *f == opt_str(&ours.footnote),
+            format!("{:?}", ours.footnote),
+        );
     }
     if let Some(r) = golden.get("relative_change") {
         let ours_dir = ours.relative.as_ref().map(|c| c.direction);
         let want = r.as_str().and_then(Direction::parse);
-        check("relative_change", want.is_some() && want == ours_dir, format!("{ours_dir:?}"));
+        check(
+            "relative_change",
+            want.is_some() && want == ours_dir,
+            format!("{ours_dir:?}"),
+        );
     }
     diffs
 }
@@ -109,7 +135,9 @@ fn grammar_agrees_with_every_golden_cell() {
                     let unexplained: Vec<_> = diffs
                         .iter()
                         .filter(|(field, _)| {
-                            !CONTEXT_CASES.iter().any(|(r, f, _)| *r == raw && f == field)
+                            !CONTEXT_CASES
+                                .iter()
+                                .any(|(r, f, _)| *r == raw && f == field)
                         })
                         .collect();
                     if diffs.is_empty() {
@@ -129,7 +157,12 @@ fn grammar_agrees_with_every_golden_cell() {
     }
     println!("grammar: {agree}/{cells} cells agree, {documented} documented context cases");
     assert!(cells > 0, "no golden cells found");
-    assert!(failures.is_empty(), "{} cells differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Cells in the extra layouts that hold a digit but are genuinely text (none so far).
@@ -138,7 +171,9 @@ const DIGIT_TEXT_CELLS: &[&str] = &[];
 fn is_value_column(header: &str) -> bool {
     let h = normalize(header);
     h.chars().any(|c| c.is_ascii_digit())
-        || ["现值", "目标", "基期", "年均", "累计"].iter().any(|w| h.contains(w))
+        || ["现值", "目标", "基期", "年均", "累计"]
+            .iter()
+            .any(|w| h.contains(w))
 }
 
 #[test]
@@ -157,8 +192,13 @@ fn extra_layout_cells_with_digits_are_read_as_values() {
             for (cell, _) in row.iter().zip(columns).filter(|(_, v)| **v) {
                 cells += 1;
                 let v = parse_value(cell);
+                println!(
+                    "  {cell:?} → {:?} {:?} {:?} unit={:?} cum={} text={:?}",
+                    v.kind, v.value, v.qualifier, v.unit_in_cell, v.cumulative, v.text
+                );
                 let has_digit = normalize(cell).chars().any(|c| c.is_ascii_digit());
-                if has_digit && v.kind == ValueKind::Qualitative && !DIGIT_TEXT_CELLS.contains(cell) {
+                if has_digit && v.kind == ValueKind::Qualitative && !DIGIT_TEXT_CELLS.contains(cell)
+                {
                     failures.push(format!("{}: {cell:?} read as text", file.display()));
                 }
                 if !cell.trim().is_empty() {
@@ -188,7 +228,10 @@ fn direction_agrees_with_golden_rows() {
                 let unit = row["unit"].as_str();
                 let baseline = row["baseline_raw"].as_str().map(parse_value);
                 let target = row["target_raw"].as_str().map(parse_value);
-                let want = row["direction"].as_str().and_then(Direction::parse).expect("direction");
+                let want = row["direction"]
+                    .as_str()
+                    .and_then(Direction::parse)
+                    .expect("direction");
                 let got = infer_direction(name, unit, baseline.as_ref(), target.as_ref());
                 rows += 1;
                 if got != want {
@@ -206,5 +249,9 @@ fn direction_agrees_with_golden_rows() {
         println!("  differs: {d}");
     }
     assert!(rows > 0);
-    assert!(agree * 100 >= rows * 95, "direction agreement below 95 %:\n{}", disagreements.join("\n"));
+    assert!(
+        agree * 100 >= rows * 95,
+        "direction agreement below 95 %:\n{}",
+        disagreements.join("\n")
+    );
 }

@@ -17,7 +17,15 @@ fn count(conn: &rusqlite::Connection, table: &str) -> i64 {
         .unwrap()
 }
 
-fn row(line: usize, category: &str, name: &str, unit: &str, attr: Option<Attribute>, base: &str, target: &str) -> ExtractedIndicator {
+fn row(
+    line: usize,
+    category: &str,
+    name: &str,
+    unit: &str,
+    attr: Option<Attribute>,
+    base: &str,
+    target: &str,
+) -> ExtractedIndicator {
     ExtractedIndicator {
         line,
         seq: Some(line.to_string()),
@@ -40,7 +48,13 @@ fn row(line: usize, category: &str, name: &str, unit: &str, attr: Option<Attribu
     }
 }
 
-fn table(title: &str, plan: &str, kind: TableKind, start: usize, rows: Vec<ExtractedIndicator>) -> ExtractedTable {
+fn table(
+    title: &str,
+    plan: &str,
+    kind: TableKind,
+    start: usize,
+    rows: Vec<ExtractedIndicator>,
+) -> ExtractedTable {
     ExtractedTable {
         title: title.to_string(),
         plan: Some(plan.to_string()),
@@ -49,7 +63,13 @@ fn table(title: &str, plan: &str, kind: TableKind, start: usize, rows: Vec<Extra
         target_year: Some(2030),
         start_line: start,
         end_line: start + rows.len(),
-        columns: vec!["指标".into(), "单位".into(), "2025年".into(), "2030年".into(), "属性".into()],
+        columns: vec![
+            "指标".into(),
+            "单位".into(),
+            "2025年".into(),
+            "2030年".into(),
+            "属性".into(),
+        ],
         notes: vec![],
         indicators: rows,
     }
@@ -79,21 +99,64 @@ fn sample() -> ExtractedDocument {
     let b = Some(Attribute::Binding);
     let e = Some(Attribute::Expected);
     ExtractedDocument {
-        plans: vec![plan(ECO, "某政〔2026〕1号", 1), plan(JOBS, "某政〔2026〕2号", 100)],
+        plans: vec![
+            plan(ECO, "某政〔2026〕1号", 1),
+            plan(JOBS, "某政〔2026〕2号", 100),
+        ],
         tables: vec![
-            table("表1 主要指标", ECO, TableKind::Targets, 10, vec![
-                row(11, "环境质量", "细颗粒物浓度", "微克/立方米", b, "35", "<30"),
-                row(12, "环境质量", "空气质量优良天数比率", "%", b, "85", "≥88"),
-                row(13, "生态保护", "森林覆盖率", "%", e, "30", "32左右"),
-                row(14, "环境质量", "地表水优良比例", "%", None, "80", "保持稳定"),
-            ]),
-            table("表2 “十四五”完成情况", ECO, TableKind::CompletionReview, 30, vec![
-                row(31, "环境质量", "细颗粒物浓度", "微克/立方米", b, "40", "35"),
-            ]),
-            table("表1 就业指标", JOBS, TableKind::Targets, 110, vec![
-                row(111, "就业", "城镇新增就业人数", "万人", e, "5", "[25]"),
-                row(112, "就业", "城镇调查失业率", "%", e, "5.5", "<5.5"),
-            ]),
+            table(
+                "表1 主要指标",
+                ECO,
+                TableKind::Targets,
+                10,
+                vec![
+                    row(
+                        11,
+                        "环境质量",
+                        "细颗粒物浓度",
+                        "微克/立方米",
+                        b,
+                        "35",
+                        "<30",
+                    ),
+                    row(12, "环境质量", "空气质量优良天数比率", "%", b, "85", "≥88"),
+                    row(13, "生态保护", "森林覆盖率", "%", e, "30", "32左右"),
+                    row(
+                        14,
+                        "环境质量",
+                        "地表水优良比例",
+                        "%",
+                        None,
+                        "80",
+                        "保持稳定",
+                    ),
+                ],
+            ),
+            table(
+                "表2 “十四五”完成情况",
+                ECO,
+                TableKind::CompletionReview,
+                30,
+                vec![row(
+                    31,
+                    "环境质量",
+                    "细颗粒物浓度",
+                    "微克/立方米",
+                    b,
+                    "40",
+                    "35",
+                )],
+            ),
+            table(
+                "表1 就业指标",
+                JOBS,
+                TableKind::Targets,
+                110,
+                vec![
+                    row(111, "就业", "城镇新增就业人数", "万人", e, "5", "[25]"),
+                    row(112, "就业", "城镇调查失业率", "%", e, "5.5", "<5.5"),
+                ],
+            ),
         ],
     }
 }
@@ -174,7 +237,10 @@ fn groups_tables_under_their_plans_and_fills_years_from_headers() {
     assert_eq!(groups[0].1, vec![0, 1]);
     assert_eq!(groups[1].1, vec![2]);
     let eco = &groups[0].0;
-    assert_eq!((eco.baseline_year, eco.target_year), (Some(2025), Some(2030)));
+    assert_eq!(
+        (eco.baseline_year, eco.target_year),
+        (Some(2025), Some(2030))
+    );
     assert_eq!((eco.period_start, eco.period_end), (Some(2026), Some(2030)));
 }
 
@@ -183,7 +249,10 @@ fn a_table_without_a_named_plan_belongs_to_the_plan_titled_before_it() {
     let mut doc = sample();
     doc.tables[2].plan = None;
     let groups = documents::group_by_plan(&doc);
-    assert_eq!(groups[1].0.title, JOBS, "plan title at line 100 precedes the table at 110");
+    assert_eq!(
+        groups[1].0.title, JOBS,
+        "plan title at line 100 precedes the table at 110"
+    );
 }
 
 #[test]
@@ -201,8 +270,16 @@ fn round_trip_list_and_detail() {
     assert_eq!(plans.len(), 2);
     let eco = plans.iter().find(|p| p.plan.title == ECO).unwrap();
     assert_eq!(eco.plan.doc_number.as_deref(), Some("某政〔2026〕1号"));
-    assert_eq!((eco.plan.period_start, eco.plan.period_end), (Some(2026), Some(2030)));
-    let monitored: Vec<_> = doc.tables.iter().filter(|t| t.plan.as_deref() == Some(ECO) && t.kind != TableKind::CompletionReview).flat_map(|t| &t.indicators).collect();
+    assert_eq!(
+        (eco.plan.period_start, eco.plan.period_end),
+        (Some(2026), Some(2030))
+    );
+    let monitored: Vec<_> = doc
+        .tables
+        .iter()
+        .filter(|t| t.plan.as_deref() == Some(ECO) && t.kind != TableKind::CompletionReview)
+        .flat_map(|t| &t.indicators)
+        .collect();
     let by = |a: Option<Attribute>| monitored.iter().filter(|i| i.attribute == a).count() as u32;
     assert_eq!(eco.indicator_count as usize, monitored.len());
     assert_eq!(eco.binding_count, by(Some(Attribute::Binding)));
@@ -214,10 +291,25 @@ fn round_trip_list_and_detail() {
     let d = plan_detail(&conn, eco.plan.id).unwrap();
     assert_eq!(d.tables.len(), 2);
     assert_eq!(d.tables[0].table.title, "表1 主要指标");
-    let cats: Vec<_> = d.tables[0].categories.iter().map(|c| c.category.clone().unwrap()).collect();
-    assert_eq!(cats, ["环境质量", "生态保护"], "categories in first-appearance order");
-    let env: Vec<_> = d.tables[0].categories[0].indicators.iter().map(|i| i.indicator.name.as_str()).collect();
-    assert_eq!(env, ["细颗粒物浓度", "空气质量优良天数比率", "地表水优良比例"]);
+    let cats: Vec<_> = d.tables[0]
+        .categories
+        .iter()
+        .map(|c| c.category.clone().unwrap())
+        .collect();
+    assert_eq!(
+        cats,
+        ["环境质量", "生态保护"],
+        "categories in first-appearance order"
+    );
+    let env: Vec<_> = d.tables[0].categories[0]
+        .indicators
+        .iter()
+        .map(|i| i.indicator.name.as_str())
+        .collect();
+    assert_eq!(
+        env,
+        ["细颗粒物浓度", "空气质量优良天数比率", "地表水优良比例"]
+    );
     // Values come back exactly as parsed, raw text included.
     let pm = &d.tables[0].categories[0].indicators[0].indicator;
     assert_eq!(pm.target, doc.tables[0].indicators[0].target);
@@ -230,7 +322,14 @@ fn importing_the_same_document_twice_adds_nothing() {
     let mut conn = open_in_memory().unwrap();
     let first = commit_import(&mut conn, &Actor::system(), sample_preview(TEXT)).unwrap();
     let counts = |c: &rusqlite::Connection| {
-        ["documents", "plans", "plan_tables", "indicators", "audit_log"].map(|t| count(c, t))
+        [
+            "documents",
+            "plans",
+            "plan_tables",
+            "indicators",
+            "audit_log",
+        ]
+        .map(|t| count(c, t))
     };
     let before = counts(&conn);
     let second = commit_import(&mut conn, &Actor::system(), sample_preview(TEXT)).unwrap();
@@ -273,17 +372,35 @@ fn wizard_edits_are_stored_and_dropped_rows_are_not() {
     t.rows[3].lead_department = Some("市生态环境局".into());
     p.plans[0].tables[1].keep = false;
     commit_import(&mut conn, &Actor::system(), p).unwrap();
-    let eco = list_plans(&conn).unwrap().into_iter().find(|p| p.plan.title == ECO).unwrap();
+    let eco = list_plans(&conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.plan.title == ECO)
+        .unwrap();
     let d = plan_detail(&conn, eco.plan.id).unwrap();
     assert_eq!(d.tables.len(), 1, "the dropped table is not stored");
-    let all: Vec<_> = d.tables[0].categories.iter().flat_map(|c| &c.indicators).collect();
+    let all: Vec<_> = d.tables[0]
+        .categories
+        .iter()
+        .flat_map(|c| &c.indicators)
+        .collect();
     let names: Vec<_> = all.iter().map(|i| i.indicator.name.as_str()).collect();
     assert!(names.contains(&"细颗粒物（PM2.5）平均浓度"));
     assert!(!names.contains(&"空气质量优良天数比率"));
-    let forest = all.iter().find(|i| i.indicator.name == "森林覆盖率").unwrap();
-    assert_eq!(forest.indicator.target, Some(parse_value("≥33")), "edited cell is read again");
+    let forest = all
+        .iter()
+        .find(|i| i.indicator.name == "森林覆盖率")
+        .unwrap();
+    assert_eq!(
+        forest.indicator.target,
+        Some(parse_value("≥33")),
+        "edited cell is read again"
+    );
     assert_eq!(forest.indicator.attribute, Some(Attribute::Binding));
-    let water = all.iter().find(|i| i.indicator.name == "地表水优良比例").unwrap();
+    let water = all
+        .iter()
+        .find(|i| i.indicator.name == "地表水优良比例")
+        .unwrap();
     assert_eq!(water.lead_department.as_deref(), Some("市生态环境局"));
 }
 
@@ -297,8 +414,19 @@ fn a_failing_commit_stores_nothing() {
     p.plans[0].tables[0].rows[0].lead_department = Some("市生态环境局".into());
     let err = commit_import(&mut conn, &Actor::system(), p).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
-    for t in ["documents", "plans", "plan_tables", "indicators", "departments", "audit_log"] {
-        assert_eq!(count(&conn, t), 0, "{t} must be empty after a failed commit");
+    for t in [
+        "documents",
+        "plans",
+        "plan_tables",
+        "indicators",
+        "departments",
+        "audit_log",
+    ] {
+        assert_eq!(
+            count(&conn, t),
+            0,
+            "{t} must be empty after a failed commit"
+        );
     }
 }
 
@@ -311,7 +439,10 @@ fn an_invalid_row_in_the_store_rolls_back_the_whole_document() {
     {
         let tx = conn.transaction().unwrap();
         let r = documents::save(&tx, &Actor::system(), &to_save);
-        assert!(matches!(r, Err(zhibiao::store::StoreError::Invalid(_))), "{r:?}");
+        assert!(
+            matches!(r, Err(zhibiao::store::StoreError::Invalid(_))),
+            "{r:?}"
+        );
         // Dropped without commit.
     }
     assert_eq!(count(&conn, "plans"), 0);
@@ -341,7 +472,10 @@ fn empty_names_and_all_rows_dropped_are_refused_in_chinese() {
 #[test]
 fn bad_input_gives_typed_chinese_errors() {
     let e = preview_import(" \n\t ").unwrap_err();
-    assert_eq!((e.code, e.message.as_str()), (ErrorCode::InvalidInput, "粘贴内容为空"));
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (ErrorCode::InvalidInput, "粘贴内容为空")
+    );
     let big = "甲".repeat(4 * 1024 * 1024);
     let e = preview_import(&big).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
@@ -349,7 +483,8 @@ fn bad_input_gives_typed_chinese_errors() {
     let e = preview_import("今天开会，讨论了工作安排。\n没有任何表格。\n").unwrap_err();
     assert_eq!(e.code, ErrorCode::NoTables);
     assert!(e.message.starts_with("未找到指标表"));
-    let e = preview_import_bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff], Some("a.png")).unwrap_err();
+    let e = preview_import_bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff], Some("a.png"))
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::UnreadableDocument);
 }
 
@@ -357,11 +492,16 @@ fn bad_input_gives_typed_chinese_errors() {
 fn indicator_edits_are_audited_field_by_field() {
     let mut conn = open_in_memory().unwrap();
     commit_import(&mut conn, &Actor::system(), sample_preview(TEXT)).unwrap();
-    let eco = list_plans(&conn).unwrap().into_iter().find(|p| p.plan.title == ECO).unwrap();
+    let eco = list_plans(&conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.plan.title == ECO)
+        .unwrap();
     let d = plan_detail(&conn, eco.plan.id).unwrap();
     let ind = d.tables[0].categories[0].indicators[0].indicator.clone();
     let actor = Actor::system();
-    let dept = zhibiao::api::departments::create_department(&mut conn, &actor, "市生态环境局").unwrap();
+    let dept =
+        zhibiao::api::departments::create_department(&mut conn, &actor, "市生态环境局").unwrap();
     let upd = IndicatorUpdate {
         name: ind.name.clone(),
         unit: ind.unit.clone(),
@@ -379,15 +519,27 @@ fn indicator_edits_are_audited_field_by_field() {
     let h = audit::history(&conn, "indicator", ind.id).unwrap();
     let mut fields: Vec<_> = h.iter().map(|e| e.field.clone().unwrap()).collect();
     fields.sort();
-    assert_eq!(fields, ["attribute", "direction", "lead_department", "note"]);
-    let attr = h.iter().find(|e| e.field.as_deref() == Some("attribute")).unwrap();
+    assert_eq!(
+        fields,
+        ["attribute", "direction", "lead_department", "note"]
+    );
+    let attr = h
+        .iter()
+        .find(|e| e.field.as_deref() == Some("attribute"))
+        .unwrap();
     assert_eq!(attr.old_value.as_deref(), Some("约束性"));
     assert_eq!(attr.new_value.as_deref(), Some("预期性"));
     assert_eq!(attr.user_name, "张三");
     // Saving the same values again records nothing.
     update_indicator(&mut conn, &user, ind.id, upd).unwrap();
-    assert_eq!(audit::history(&conn, "indicator", ind.id).unwrap().len(), h.len());
-    let mut blank = IndicatorUpdate { name: " ".into(), ..v_update(&v.indicator) };
+    assert_eq!(
+        audit::history(&conn, "indicator", ind.id).unwrap().len(),
+        h.len()
+    );
+    let mut blank = IndicatorUpdate {
+        name: " ".into(),
+        ..v_update(&v.indicator)
+    };
     blank.note = None;
     let e = update_indicator(&mut conn, &user, ind.id, blank).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);

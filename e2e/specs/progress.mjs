@@ -3,8 +3,9 @@
 // Called by app.test.mjs with its helpers; users come from the demo seed
 // (src/api/demo_progress.rs).
 
-export const STAFF = { name: process.env.ZHIBIAO_E2E_STAFF ?? 'tongji', password: process.env.ZHIBIAO_E2E_STAFF_PW ?? 'Tongji-2026' }
-export const MANAGER = { name: process.env.ZHIBIAO_E2E_MANAGER ?? 'shenhe', password: process.env.ZHIBIAO_E2E_MANAGER_PW ?? 'Shenhe-2026' }
+// DEMO_PASSWORD, DEMO_MANAGER and demo_staff_name(1) of src/api/demo_progress.rs.
+export const STAFF = { name: 'staff1', password: 'demo1234' }
+export const MANAGER = { name: 'manager', password: 'demo1234' }
 const NOTE = '端到端测试填报'
 
 export async function runProgressSteps({ browser, step, screenshot, waitForText, clickWhenReady, bodyText }) {
@@ -138,7 +139,8 @@ export async function runProgressSteps({ browser, step, screenshot, waitForText,
     const readOnly = await browser.execute((row) => document.querySelector(`[data-cell="${row}:0"]`).readOnly, r)
     if (!readOnly) throw new Error('已审核的数值单元格仍可编辑')
     const before = await browser.execute((row) => document.querySelector(`[data-cell="${row}:0"]`).value, r)
-    await (await $(`[data-cell="${r}:0"]`)).click()
+    // Focus as a click would (a toast may still cover the cell) and type into it.
+    await browser.execute((row) => document.querySelector(`[data-cell="${row}:0"]`).focus(), r)
     await browser.keys(['9', '9'])
     const after = await browser.execute((row) => document.querySelector(`[data-cell="${row}:0"]`).value, r)
     if (after !== before) throw new Error('已审核的数值被修改了')

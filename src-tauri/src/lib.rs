@@ -25,6 +25,17 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::session::logout,
             commands::session::current_user,
             commands::session::change_password,
+            commands::plans::list_plans,
+            commands::plans::get_plan,
+            commands::plans::update_indicator,
+            commands::imports::preview_import,
+            commands::imports::preview_import_file,
+            commands::imports::commit_import,
+            commands::departments::list_departments,
+            commands::departments::create_department,
+            commands::departments::rename_department,
+            commands::departments::delete_department,
+            commands::departments::assign_indicator,
             // progress entry (progress UI engineer)
             commands::progress::entry_grid,
             commands::progress::save_observation,
@@ -46,6 +57,12 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::status::indicator_status,
             commands::status::chart_svg,
             commands::status::save_chart_png,
+            commands::report::generate_report,
+            commands::report::save_report,
+            commands::report::open_report_externally,
+            commands::report::export_table,
+            commands::report::import_xlsx_preview,
+            commands::report::import_xlsx_confirm,
         ])
 }
 
@@ -55,8 +72,7 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
     let path = db_location::resolve(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"));

@@ -35,7 +35,8 @@ fn reads_need_a_signed_in_user() {
     let err = app.invoke("list_plans", json!({})).unwrap_err();
     assert_eq!(err["code"], "unauthenticated");
     // Signed in but the initial password not yet changed: still refused.
-    app.invoke("login", json!({"name": "admin", "password": "admin"})).unwrap();
+    app.invoke("login", json!({"name": "admin", "password": "admin"}))
+        .unwrap();
     let err = app.invoke("list_plans", json!({})).unwrap_err();
     assert_eq!(err["code"], "forbidden");
 }
@@ -46,7 +47,10 @@ fn first_start_lists_the_demo_plans_with_counts_by_attribute() {
     app.sign_in_admin();
     let plans = app.invoke("list_plans", json!({})).unwrap();
     let plans = plans.as_array().unwrap();
-    assert!(!plans.is_empty(), "the demo plans are imported on first start");
+    assert!(
+        !plans.is_empty(),
+        "the demo plans are imported on first start"
+    );
     for p in plans {
         let n = |k: &str| p[k].as_u64().unwrap();
         assert_eq!(
@@ -55,7 +59,10 @@ fn first_start_lists_the_demo_plans_with_counts_by_attribute() {
             "{p}"
         );
     }
-    let total: u64 = plans.iter().map(|p| p["indicator_count"].as_u64().unwrap()).sum();
+    let total: u64 = plans
+        .iter()
+        .map(|p| p["indicator_count"].as_u64().unwrap())
+        .sum();
     assert!(total > 0);
     let first = plans[0]["id"].as_i64().unwrap();
     let detail = app.invoke("get_plan", json!({"id": first})).unwrap();
@@ -69,7 +76,9 @@ fn preview_stores_nothing_and_commit_stores_the_edited_rows() {
     app.sign_in_admin();
     let before = plan_titles(&app);
 
-    let mut preview = app.invoke("preview_import", json!({"text": PASTE})).unwrap();
+    let mut preview = app
+        .invoke("preview_import", json!({"text": PASTE}))
+        .unwrap();
     assert_eq!(plan_titles(&app), before, "a preview stores nothing");
     let names: Vec<String> = all_rows(&mut preview)
         .iter()
@@ -86,20 +95,32 @@ fn preview_stores_nothing_and_commit_stores_the_edited_rows() {
         let last = rows.len() - 1;
         rows[last]["keep"] = json!(false);
     }
-    let summary = app.invoke("commit_import", json!({"preview": preview})).unwrap();
+    let summary = app
+        .invoke("commit_import", json!({"preview": preview}))
+        .unwrap();
     assert_eq!(summary["already_imported"], false);
-    assert_eq!(summary["indicators_added"].as_u64().unwrap() as usize, names.len() - 1);
+    assert_eq!(
+        summary["indicators_added"].as_u64().unwrap() as usize,
+        names.len() - 1
+    );
 
     let after = plan_titles(&app);
     assert_eq!(after.len(), before.len() + 1);
     let plan_id = summary["plans"][0]["plan_id"].as_i64().unwrap();
-    let detail = app.invoke("get_plan", json!({"id": plan_id})).unwrap().to_string();
+    let detail = app
+        .invoke("get_plan", json!({"id": plan_id}))
+        .unwrap()
+        .to_string();
     assert!(detail.contains(corrected));
     assert!(!detail.contains(&format!("\"name\":\"{dropped}\"")));
 
     // The same document again adds nothing.
-    let again = app.invoke("preview_import", json!({"text": PASTE})).unwrap();
-    let summary = app.invoke("commit_import", json!({"preview": again})).unwrap();
+    let again = app
+        .invoke("preview_import", json!({"text": PASTE}))
+        .unwrap();
+    let summary = app
+        .invoke("commit_import", json!({"preview": again}))
+        .unwrap();
     assert_eq!(summary["already_imported"], true);
     assert_eq!(plan_titles(&app).len(), after.len());
 }
@@ -110,18 +131,31 @@ fn bad_input_comes_back_as_a_chinese_error_and_stores_nothing() {
     app.sign_in_admin();
     let before = plan_titles(&app);
     for text in ["", "   \n", "这是一段没有任何表格的文字。\n第二行。"] {
-        let err = app.invoke("preview_import", json!({"text": text})).unwrap_err();
+        let err = app
+            .invoke("preview_import", json!({"text": text}))
+            .unwrap_err();
         assert!(err["code"].is_string(), "{err}");
         let message = err["message"].as_str().unwrap();
-        assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{message}"
+        );
     }
     let huge = "规".repeat(4_000_000); // 12 MB of UTF-8
-    let err = app.invoke("preview_import", json!({"text": huge})).unwrap_err();
+    let err = app
+        .invoke("preview_import", json!({"text": huge}))
+        .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
 
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("binary.txt");
-    std::fs::write(&binary, (0u8..=255).cycle().take(64 * 1024).collect::<Vec<u8>>()).unwrap();
+    std::fs::write(
+        &binary,
+        (0u8..=255).cycle().take(64 * 1024).collect::<Vec<u8>>(),
+    )
+    .unwrap();
     let err = app
         .invoke("preview_import_file", json!({"path": binary}))
         .unwrap_err();
@@ -137,7 +171,9 @@ fn a_file_in_gb18030_is_decoded_in_rust() {
     let path = dir.path().join("plan-gbk.txt");
     let (bytes, _, _) = encoding_rs::GB18030.encode(PASTE);
     std::fs::write(&path, &bytes).unwrap();
-    let preview = app.invoke("preview_import_file", json!({"path": path})).unwrap();
+    let preview = app
+        .invoke("preview_import_file", json!({"path": path}))
+        .unwrap();
     assert_eq!(preview["file_name"], "plan-gbk.txt");
     assert!(preview.to_string().contains("体育产业总规模"));
 }

@@ -13,7 +13,12 @@ fn login_errors_cross_ipc_as_code_and_chinese_message() {
         .unwrap_err();
     assert_eq!(err["code"], "unauthenticated");
     let message = err["message"].as_str().unwrap();
-    assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
+    assert!(
+        message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{message}"
+    );
     assert_eq!(app.invoke("current_user", json!({})).unwrap(), Value::Null);
 }
 

@@ -6,7 +6,9 @@ use ts_rs::TS;
 
 use super::status::{evaluate_series, status, StatusFilter};
 use super::{ApiError, ErrorCode};
-use crate::chart::{self, Chart, ChartError, GapChart, GapItem, SummaryChart, TrajectoryChart, TrajectoryPoint};
+use crate::chart::{
+    self, Chart, ChartError, GapChart, GapItem, SummaryChart, TrajectoryChart, TrajectoryPoint,
+};
 use crate::eval::TargetForm;
 use crate::model::{Attribute, Period};
 use crate::store::series;
@@ -83,7 +85,11 @@ fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiEr
     if let Some(a) = filter.attribute {
         parts.push(format!("{}指标", a.as_str()));
     }
-    Ok(if parts.is_empty() { "全部规划".to_string() } else { parts.join(" · ") })
+    Ok(if parts.is_empty() {
+        "全部规划".to_string()
+    } else {
+        parts.join(" · ")
+    })
 }
 
 /// Gap chart data for the UI and reports.
@@ -103,18 +109,44 @@ pub fn gap(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<G
             binding: r.attribute == Some(Attribute::Binding),
         })
         .collect();
-    let title = format!("{} 指标完成进度（{}）", scope_title(conn, filter)?, period.label_zh());
+    let title = format!(
+        "{} 指标完成进度（{}）",
+        scope_title(conn, filter)?,
+        period.label_zh()
+    );
     Ok(GapChart { title, items })
 }
 
-pub fn summary(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<SummaryChart, ApiError> {
-    let report = status(conn, period, &StatusFilter { label: None, ..filter.clone() })?;
-    let title = format!("{} 指标状态分布（{}）", scope_title(conn, filter)?, period.label_zh());
-    Ok(SummaryChart { title, counts: report.overall.counts })
+pub fn summary(
+    conn: &Connection,
+    period: Period,
+    filter: &StatusFilter,
+) -> Result<SummaryChart, ApiError> {
+    let report = status(
+        conn,
+        period,
+        &StatusFilter {
+            label: None,
+            ..filter.clone()
+        },
+    )?;
+    let title = format!(
+        "{} 指标状态分布（{}）",
+        scope_title(conn, filter)?,
+        period.label_zh()
+    );
+    Ok(SummaryChart {
+        title,
+        counts: report.overall.counts,
+    })
 }
 
 /// Trajectory of one indicator up to `period`. Cumulative targets plot the running sum.
-pub fn trajectory(conn: &Connection, indicator_id: i64, period: Period) -> Result<TrajectoryChart, ApiError> {
+pub fn trajectory(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+) -> Result<TrajectoryChart, ApiError> {
     let ind = crate::store::indicators::get(conn, indicator_id)?;
     let plans = series::load(conn, Some(ind.plan_id))?;
     let s = plans
@@ -123,7 +155,10 @@ pub fn trajectory(conn: &Connection, indicator_id: i64, period: Period) -> Resul
         .find(|s| s.indicator.id == indicator_id)
         .ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, "该指标属于完成情况表，不做监测"))?;
     let (Some(baseline_year), Some(target_year)) = (s.baseline_year, s.target_year) else {
-        return Err(ApiError::new(ErrorCode::InvalidInput, "规划缺少基期年或目标年，无法绘制轨迹"));
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "规划缺少基期年或目标年，无法绘制轨迹",
+        ));
     };
     let st = evaluate_series(s, period);
     let cumulative = st.form == TargetForm::Cumulative;
@@ -133,7 +168,12 @@ pub fn trajectory(conn: &Connection, indicator_id: i64, period: Period) -> Resul
         .filter(|o| o.period <= period && o.period.year() > baseline_year)
         // Year-to-date quarters of a flow would zig-zag: annual values only.
         .filter(|o| !(ind.flow || cumulative) || o.period.quarter().is_none())
-        .filter_map(|o| Some(TrajectoryPoint { period: o.period, value: o.value? }))
+        .filter_map(|o| {
+            Some(TrajectoryPoint {
+                period: o.period,
+                value: o.value?,
+            })
+        })
         .collect();
     points.sort_by_key(|p| p.period);
     let mut annual_targets = s.annual_targets.clone();

@@ -49,8 +49,14 @@ mod tests {
 
     #[test]
     fn env_var_wins_then_xdg_then_home() {
-        assert_eq!(resolve(p("/tmp/a.db"), p("/x"), p("/h")), PathBuf::from("/tmp/a.db"));
-        assert_eq!(resolve(None, p("/x"), p("/h")), PathBuf::from("/x/zhibiao/zhibiao.db"));
+        assert_eq!(
+            resolve(p("/tmp/a.db"), p("/x"), p("/h")),
+            PathBuf::from("/tmp/a.db")
+        );
+        assert_eq!(
+            resolve(None, p("/x"), p("/h")),
+            PathBuf::from("/x/zhibiao/zhibiao.db")
+        );
         assert_eq!(
             resolve(None, None, p("/h")),
             PathBuf::from("/h/.local/share/zhibiao/zhibiao.db")

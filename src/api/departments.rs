@@ -25,7 +25,11 @@ pub fn list_departments(conn: &Connection) -> Result<Vec<DepartmentSummary>, Api
     Ok(departments::list(conn)?)
 }
 
-pub fn create_department(conn: &mut Connection, actor: &Actor, name: &str) -> Result<Department, ApiError> {
+pub fn create_department(
+    conn: &mut Connection,
+    actor: &Actor,
+    name: &str,
+) -> Result<Department, ApiError> {
     write(conn, |tx| departments::create(tx, actor, name))
 }
 
@@ -35,11 +39,17 @@ pub fn rename_department(
     department_id: i64,
     name: &str,
 ) -> Result<Department, ApiError> {
-    write(conn, |tx| departments::rename(tx, actor, department_id, name))
+    write(conn, |tx| {
+        departments::rename(tx, actor, department_id, name)
+    })
 }
 
 /// Refused with `Conflict` while an indicator, user or submission still refers to it.
-pub fn delete_department(conn: &mut Connection, actor: &Actor, department_id: i64) -> Result<(), ApiError> {
+pub fn delete_department(
+    conn: &mut Connection,
+    actor: &Actor,
+    department_id: i64,
+) -> Result<(), ApiError> {
     write(conn, |tx| departments::delete(tx, actor, department_id))
 }
 

@@ -78,7 +78,11 @@ fn text(s: &Option<String>) -> Option<&str> {
 }
 
 /// Saves one cell inside `tx` after every check; `s` is an authorized session.
-fn save_in(tx: &Transaction, s: &Session, input: &ObservationInput) -> Result<SaveOutcome, ApiError> {
+fn save_in(
+    tx: &Transaction,
+    s: &Session,
+    input: &ObservationInput,
+) -> Result<SaveOutcome, ApiError> {
     let ind = submissions::scope_indicator(tx, input.indicator_id)?;
     permission::can_edit_values(s, ind.lead_department_id)?;
     let department_id = ind.lead_department_id.expect("checked by can_edit_values");
@@ -149,7 +153,11 @@ fn save_in(tx: &Transaction, s: &Session, input: &ObservationInput) -> Result<Sa
 /// Saves one value: only the indicator's own department's staff, only while the period is a
 /// draft or returned; validation errors refuse it; the write and its audit rows are one
 /// transaction.
-pub fn save_observation(conn: &mut Connection, s: &Session, input: &ObservationInput) -> Result<SaveOutcome, ApiError> {
+pub fn save_observation(
+    conn: &mut Connection,
+    s: &Session,
+    input: &ObservationInput,
+) -> Result<SaveOutcome, ApiError> {
     let s = authorize(conn, s)?;
     let tx = conn.transaction()?;
     let out = save_in(&tx, &s, input)?;
@@ -160,7 +168,11 @@ pub fn save_observation(conn: &mut Connection, s: &Session, input: &ObservationI
 /// Saves a pasted block. Every row is checked (later rows see earlier ones, so a pasted
 /// Q2 and Q3 are checked against each other); if any row is refused nothing is stored and
 /// each row says why.
-pub fn save_observations(conn: &mut Connection, s: &Session, inputs: &[ObservationInput]) -> Result<BatchOutcome, ApiError> {
+pub fn save_observations(
+    conn: &mut Connection,
+    s: &Session,
+    inputs: &[ObservationInput],
+) -> Result<BatchOutcome, ApiError> {
     let s = authorize(conn, s)?;
     let tx = conn.transaction()?;
     let mut rows = Vec::with_capacity(inputs.len());
@@ -194,12 +206,19 @@ pub fn save_observations(conn: &mut Connection, s: &Session, inputs: &[Observati
 }
 
 /// Every change to one cell, oldest first.
-pub fn cell_history(conn: &Connection, indicator_id: i64, period: Period) -> Result<Vec<AuditEntry>, ApiError> {
+pub fn cell_history(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Vec<AuditEntry>, ApiError> {
     Ok(observations::cell_history(conn, indicator_id, period)?)
 }
 
 /// Every change to an indicator's values, targets and notes, oldest first.
-pub fn indicator_history(conn: &Connection, indicator_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
+pub fn indicator_history(
+    conn: &Connection,
+    indicator_id: i64,
+) -> Result<Vec<AuditEntry>, ApiError> {
     submissions::scope_indicator(conn, indicator_id)?;
     Ok(observations::indicator_history(conn, indicator_id)?)
 }

@@ -70,10 +70,12 @@ impl ReportRequest {
                 ErrorCode::InvalidInput,
                 format!("季度报告需要季度期间（如 {y}Q3），而不是 {y}"),
             )),
-            (ReportKind::Annual | ReportKind::Completion, Period::Quarter(y, _)) => Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("年度报告和总结评估需要年份期间（如 {y}）"),
-            )),
+            (ReportKind::Annual | ReportKind::Completion, Period::Quarter(y, _)) => {
+                Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("年度报告和总结评估需要年份期间（如 {y}）"),
+                ))
+            }
             _ => Ok(Scope {
                 period: self.period,
                 plan_id: self.plan_id,
@@ -93,7 +95,9 @@ pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData,
         Some(id) => Some(departments::get(conn, id)?.name),
         None => None,
     };
-    let date = req.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let date = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut data = build::report_data(&plans, &notes, &scope, department.as_deref(), date);
     if !req.without_charts {
         data.charts = charts::charts(&plans, scope.period);
@@ -108,7 +112,9 @@ fn today(date: NaiveDate) -> (i32, u8, u8) {
 /// The report as PDF bytes.
 pub fn report_pdf(conn: &Connection, req: &ReportRequest) -> Result<Vec<u8>, ApiError> {
     let data = report_data(conn, req)?;
-    let date = req.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let date = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     report::render_pdf(&data, today(date)).map_err(|e| {
         tracing::error!(error = %e, "report rendering failed");
         ApiError::new(ErrorCode::Internal, e.to_string())

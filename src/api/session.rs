@@ -62,10 +62,15 @@ fn session_of(u: &users::UserInfo) -> Session {
     }
 }
 
-/// Creates `admin` / `admin` (password change forced) when the database has no user yet.
-/// Returns whether it did.
+/// Creates `admin` / `admin` (password change forced) when the database has no
+/// administrator yet (first run). Returns whether it did.
 pub fn ensure_admin(conn: &mut Connection) -> Result<bool, ApiError> {
-    if users::count(conn)? > 0 {
+    let has_admin: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM users WHERE role = 'admin')",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_admin {
         return Ok(false);
     }
     let hash = auth::hash_password(INITIAL_ADMIN_PASSWORD)?;
@@ -98,7 +103,10 @@ pub fn login(conn: &Connection, name: &str, password: &str) -> Result<Session, A
         return Err(wrong());
     }
     if !user.active {
-        return Err(ApiError::new(ErrorCode::Unauthenticated, "该用户已停用，请联系管理员"));
+        return Err(ApiError::new(
+            ErrorCode::Unauthenticated,
+            "该用户已停用，请联系管理员",
+        ));
     }
     Ok(session_of(&user))
 }
@@ -133,14 +141,22 @@ pub(crate) fn authorize(conn: &Connection, s: &Session) -> Result<Session, ApiEr
 }
 
 /// Changes the signed-in user's own password; clears a forced change. Returns the new session.
-pub fn change_password(conn: &mut Connection, s: &Session, old: &str, new: &str) -> Result<Session, ApiError> {
+pub fn change_password(
+    conn: &mut Connection,
+    s: &Session,
+    old: &str,
+    new: &str,
+) -> Result<Session, ApiError> {
     let fresh = refresh(conn, s)?;
     let hash = users::password_hash(conn, fresh.user_id)?;
     if !auth::verify_password(old, &hash) {
         return Err(ApiError::new(ErrorCode::Unauthenticated, "原密码不正确"));
     }
     if old == new {
-        return Err(ApiError::new(ErrorCode::InvalidInput, "新密码不能与原密码相同"));
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "新密码不能与原密码相同",
+        ));
     }
     auth::check_new_password(&fresh.name, new)?;
     let new_hash = auth::hash_password(new)?;

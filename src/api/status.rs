@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ApiError;
-use crate::eval::{self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp};
+use crate::eval::{
+    self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp,
+};
 use crate::model::{Attribute, Period};
 use crate::store::series::{self, IndicatorSeries, PlanSeries};
 
@@ -97,7 +99,11 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> Statu
 }
 
 /// The status report for `period` under `filter`.
-pub fn status(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<StatusReport, ApiError> {
+pub fn status(
+    conn: &Connection,
+    period: Period,
+    filter: &StatusFilter,
+) -> Result<StatusReport, ApiError> {
     let plans = series::load(conn, filter.plan_id)?;
     let mut rows = Vec::new();
     for plan in &plans {
@@ -116,7 +122,9 @@ pub fn status(conn: &Connection, period: Period, filter: &StatusFilter) -> Resul
     for r in &rows {
         overall.add(r.status.label, r.attribute);
     }
-    let group = |key: fn(&StatusRow) -> &str| roll_up(rows.iter().map(|r| (key(r), r.status.label, r.attribute)));
+    let group = |key: fn(&StatusRow) -> &str| {
+        roll_up(rows.iter().map(|r| (key(r), r.status.label, r.attribute)))
+    };
     let by_plan = group(|r| r.plan_title.as_str());
     let by_category = group(|r| r.category.as_deref().unwrap_or("未分类"));
     let by_attribute = group(|r| r.attribute.map_or("未标注", Attribute::as_str));
@@ -125,5 +133,13 @@ pub fn status(conn: &Connection, period: Period, filter: &StatusFilter) -> Resul
         rows.retain(|r| r.status.label == label);
     }
     rows.sort_by_key(|r| lagging_first(r.attribute, r.status.label));
-    Ok(StatusReport { period, rows, overall, by_plan, by_category, by_attribute, by_department })
+    Ok(StatusReport {
+        period,
+        rows,
+        overall,
+        by_plan,
+        by_category,
+        by_attribute,
+        by_department,
+    })
 }

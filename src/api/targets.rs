@@ -16,7 +16,12 @@ fn parse_date(raw: &str) -> Result<NaiveDate, ApiError> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y年%m月%d日"))
-        .map_err(|_| ApiError::new(ErrorCode::InvalidInput, format!("无法识别的生效日期“{t}”，应为 2026-03-31 这样的日期")))
+        .map_err(|_| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("无法识别的生效日期“{t}”，应为 2026-03-31 这样的日期"),
+            )
+        })
 }
 
 /// Assigns (or revises) an indicator's target from the document that set it. Earlier
@@ -38,7 +43,10 @@ pub fn assign_target(
             return Err(ApiError::new(ErrorCode::InvalidInput, "目标值不能为空"));
         }
         ValueKind::Pending => {
-            return Err(ApiError::new(ErrorCode::InvalidInput, "请填写下达的具体目标值，而不是“待下达”"));
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "请填写下达的具体目标值，而不是“待下达”",
+            ));
         }
         _ => {}
     }
@@ -46,7 +54,15 @@ pub fn assign_target(
     let document = document.map(str::trim).filter(|d| !d.is_empty());
     let previous = targets::current_revision(conn, indicator_id)?.or(ind.target);
     let tx = conn.transaction()?;
-    let id = targets::add_revision(&tx, &actor(&s), indicator_id, &target, &date, document, previous.as_ref())?;
+    let id = targets::add_revision(
+        &tx,
+        &actor(&s),
+        indicator_id,
+        &target,
+        &date,
+        document,
+        previous.as_ref(),
+    )?;
     tx.commit()?;
     target_revisions(conn, indicator_id)?
         .into_iter()
@@ -54,7 +70,10 @@ pub fn assign_target(
         .ok_or_else(|| ApiError::new(ErrorCode::Internal, "目标修订未能保存"))
 }
 
-pub fn target_revisions(conn: &Connection, indicator_id: i64) -> Result<Vec<TargetRevision>, ApiError> {
+pub fn target_revisions(
+    conn: &Connection,
+    indicator_id: i64,
+) -> Result<Vec<TargetRevision>, ApiError> {
     Ok(targets::revisions(conn, indicator_id)?)
 }
 
@@ -74,7 +93,10 @@ pub fn set_annual_target(
         return Err(ApiError::new(ErrorCode::InvalidInput, "年度目标必须是数字"));
     }
     if !(1900..=2200).contains(&year) {
-        return Err(ApiError::new(ErrorCode::InvalidInput, format!("年份 {year} 不合理")));
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("年份 {year} 不合理"),
+        ));
     }
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     let tx = conn.transaction()?;

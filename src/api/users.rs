@@ -20,9 +20,16 @@ pub struct NewUserInput {
     pub department_id: Option<i64>,
 }
 
-fn check_department(conn: &Connection, role: Role, department_id: Option<i64>) -> Result<(), ApiError> {
+fn check_department(
+    conn: &Connection,
+    role: Role,
+    department_id: Option<i64>,
+) -> Result<(), ApiError> {
     match department_id {
-        None if role == Role::Staff => Err(ApiError::new(ErrorCode::InvalidInput, "填报员必须指定所属部门")),
+        None if role == Role::Staff => Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "填报员必须指定所属部门",
+        )),
         None => Ok(()),
         Some(id) => {
             crate::store::departments::get(conn, id)?;
@@ -39,7 +46,10 @@ fn keep_an_admin(tx: &Transaction, user_id: i64) -> Result<(), ApiError> {
         |r| r.get(0),
     )?;
     if others == 0 {
-        return Err(ApiError::new(ErrorCode::Conflict, "至少需要保留一名启用的管理员"));
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "至少需要保留一名启用的管理员",
+        ));
     }
     Ok(())
 }
@@ -50,7 +60,11 @@ pub fn list_users(conn: &Connection, s: &Session) -> Result<Vec<UserInfo>, ApiEr
     Ok(users::list(conn)?)
 }
 
-pub fn create_user(conn: &mut Connection, s: &Session, input: &NewUserInput) -> Result<UserInfo, ApiError> {
+pub fn create_user(
+    conn: &mut Connection,
+    s: &Session,
+    input: &NewUserInput,
+) -> Result<UserInfo, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_administer(&s)?;
     let name = input.name.trim();
@@ -97,7 +111,12 @@ pub fn set_role_department(
 }
 
 /// Sets a new initial password that the user must change at next login.
-pub fn reset_password(conn: &mut Connection, s: &Session, user_id: i64, new_password: &str) -> Result<UserInfo, ApiError> {
+pub fn reset_password(
+    conn: &mut Connection,
+    s: &Session,
+    user_id: i64,
+    new_password: &str,
+) -> Result<UserInfo, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_administer(&s)?;
     let target = users::get(conn, user_id)?;
@@ -109,7 +128,12 @@ pub fn reset_password(conn: &mut Connection, s: &Session, user_id: i64, new_pass
     Ok(users::get(conn, user_id)?)
 }
 
-pub fn set_active(conn: &mut Connection, s: &Session, user_id: i64, active: bool) -> Result<UserInfo, ApiError> {
+pub fn set_active(
+    conn: &mut Connection,
+    s: &Session,
+    user_id: i64,
+    active: bool,
+) -> Result<UserInfo, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_administer(&s)?;
     let tx = conn.transaction()?;

@@ -60,13 +60,22 @@ mod tests {
 
     #[test]
     fn salts_differ() {
-        assert_ne!(hash_password("abcdef").unwrap(), hash_password("abcdef").unwrap());
+        assert_ne!(
+            hash_password("abcdef").unwrap(),
+            hash_password("abcdef").unwrap()
+        );
     }
 
     #[test]
     fn new_password_rules() {
-        assert_eq!(check_new_password("zhang", "12345"), Err(PasswordError::TooShort));
-        assert_eq!(check_new_password("zhangsan", "zhangsan"), Err(PasswordError::SameAsName));
+        assert_eq!(
+            check_new_password("zhang", "12345"),
+            Err(PasswordError::TooShort)
+        );
+        assert_eq!(
+            check_new_password("zhangsan", "zhangsan"),
+            Err(PasswordError::SameAsName)
+        );
         assert!(check_new_password("admin", "better-one").is_ok());
     }
 }

@@ -123,7 +123,10 @@ mod tests {
         assert!(can_submit(&s, 2).is_err());
         assert!(can_view_department(&s, 2).is_err());
         let homeless = session(Role::Staff, None);
-        assert_eq!(can_edit_values(&homeless, Some(1)), Err(Denied::NoDepartment));
+        assert_eq!(
+            can_edit_values(&homeless, Some(1)),
+            Err(Denied::NoDepartment)
+        );
     }
 
     #[test]

@@ -80,8 +80,13 @@ pub(super) fn draw(c: &GapChart) -> Result<String> {
         let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
         let centre_top = Pos::new(HPos::Center, VPos::Top);
-        let title = (FAMILY, 22).into_font().style(FontStyle::Bold).color(&BLACK).pos(centre_top);
-        root.draw(&Text::new(c.title.as_str(), (WIDTH as i32 / 2, 10), title)).map_err(draw_err)?;
+        let title = (FAMILY, 22)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&BLACK)
+            .pos(centre_top);
+        root.draw(&Text::new(c.title.as_str(), (WIDTH as i32 / 2, 10), title))
+            .map_err(draw_err)?;
         draw_legend(&root, &c.items)?;
 
         let area = root.margin(TOP, 0, NAME_WIDTH, 60);
@@ -103,31 +108,54 @@ pub(super) fn draw(c: &GapChart) -> Result<String> {
             .map_err(draw_err)?;
         let grey = RGBColor(120, 120, 120);
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n as f64)], grey)))
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, 0.0), (0.0, n as f64)],
+                grey,
+            )))
             .map_err(draw_err)?;
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(100.0, 0.0), (100.0, n as f64)], grey)))
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(100.0, 0.0), (100.0, n as f64)],
+                grey,
+            )))
             .map_err(draw_err)?;
 
-        let name_style = (FAMILY, 13).into_font().color(&BLACK).pos(Pos::new(HPos::Right, VPos::Center));
+        let name_style = (FAMILY, 13)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
         let heading = (FAMILY, 14)
             .into_font()
             .style(FontStyle::Bold)
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        let value_style = |col: RGBColor| (FAMILY, 12).into_font().color(&col).pos(Pos::new(HPos::Left, VPos::Center));
+        let value_style = |col: RGBColor| {
+            (FAMILY, 12)
+                .into_font()
+                .color(&col)
+                .pos(Pos::new(HPos::Left, VPos::Center))
+        };
         for (i, row) in rows.iter().enumerate() {
             let yc = n as f64 - i as f64 - 0.5;
             let (_, py) = chart.backend_coord(&(X_MIN, yc));
             match row {
                 Row::Category(name) => {
-                    root.draw(&Text::new(*name, (10, py), heading.clone())).map_err(draw_err)?;
+                    root.draw(&Text::new(*name, (10, py), heading.clone()))
+                        .map_err(draw_err)?;
                 }
                 Row::Item(it) => {
-                    let name = if it.binding { format!("★{}", it.name) } else { it.name.clone() };
+                    let name = if it.binding {
+                        format!("★{}", it.name)
+                    } else {
+                        it.name.clone()
+                    };
                     let name = shorten(&name, 22);
-                    root.draw(&Text::new(name, (NAME_WIDTH as i32 - 8, py), name_style.clone()))
-                        .map_err(draw_err)?;
+                    root.draw(&Text::new(
+                        name,
+                        (NAME_WIDTH as i32 - 8, py),
+                        name_style.clone(),
+                    ))
+                    .map_err(draw_err)?;
                     draw_item(&mut chart, it, yc, &value_style)?;
                 }
             }
@@ -137,7 +165,11 @@ pub(super) fn draw(c: &GapChart) -> Result<String> {
     Ok(out)
 }
 
-type Chart2d<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Chart2d<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
 
 fn draw_item<'s>(
     chart: &mut Chart2d,
@@ -153,11 +185,19 @@ fn draw_item<'s>(
             chart.draw_series(std::iter::once(bar)).map_err(draw_err)?;
             let text = format!("{}% {}", number(c * 100.0), it.label.as_zh());
             let at = end.max(0.0) + 1.5;
-            chart.draw_series(std::iter::once(Text::new(text, (at, yc), value_style(col)))).map_err(draw_err)?;
+            chart
+                .draw_series(std::iter::once(Text::new(text, (at, yc), value_style(col))))
+                .map_err(draw_err)?;
         }
         None => {
             let text = it.label.as_zh().to_string();
-            chart.draw_series(std::iter::once(Text::new(text, (1.5, yc), value_style(col)))).map_err(draw_err)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    text,
+                    (1.5, yc),
+                    value_style(col),
+                )))
+                .map_err(draw_err)?;
         }
     }
     if let Some(e) = it.expected {
@@ -169,20 +209,29 @@ fn draw_item<'s>(
 }
 
 /// Labels present, as coloured dots (circles, so that bars stay the only coloured rects).
-fn draw_legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, items: &[GapItem]) -> Result<()> {
-    let style = (FAMILY, 13).into_font().color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+fn draw_legend(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    items: &[GapItem],
+) -> Result<()> {
+    let style = (FAMILY, 13)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
     let mut x = 20;
     let y = 52;
     for label in Label::ALL {
         if !items.iter().any(|it| it.label == label) {
             continue;
         }
-        root.draw(&Circle::new((x, y), 6, colour(label).filled())).map_err(draw_err)?;
-        root.draw(&Text::new(label.as_zh(), (x + 10, y), style.clone())).map_err(draw_err)?;
+        root.draw(&Circle::new((x, y), 6, colour(label).filled()))
+            .map_err(draw_err)?;
+        root.draw(&Text::new(label.as_zh(), (x + 10, y), style.clone()))
+            .map_err(draw_err)?;
         x += 24 + 14 * label.as_zh().chars().count() as i32;
     }
     if items.iter().any(|it| it.binding) {
-        root.draw(&Text::new("★ 约束性指标", (x + 10, y), style.clone())).map_err(draw_err)?;
+        root.draw(&Text::new("★ 约束性指标", (x + 10, y), style.clone()))
+            .map_err(draw_err)?;
     }
     Ok(())
 }

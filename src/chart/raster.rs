@@ -31,9 +31,20 @@ pub fn png(svg: &str) -> Result<Vec<u8>> {
         ..Options::default()
     };
     let tree = Tree::from_str(svg, &options).map_err(|e| ChartError::Raster(e.to_string()))?;
-    let size = tree.size().to_int_size().scale_by(SCALE).ok_or(ChartError::Raster("尺寸无效".into()))?;
-    let mut pixmap = Pixmap::new(size.width(), size.height()).ok_or(ChartError::Raster("尺寸无效".into()))?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(SCALE)
+        .ok_or(ChartError::Raster("尺寸无效".into()))?;
+    let mut pixmap =
+        Pixmap::new(size.width(), size.height()).ok_or(ChartError::Raster("尺寸无效".into()))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
-    resvg::render(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| ChartError::Raster(e.to_string()))
+    resvg::render(
+        &tree,
+        Transform::from_scale(SCALE, SCALE),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ChartError::Raster(e.to_string()))
 }

@@ -49,20 +49,36 @@ pub(super) fn draw(c: &SummaryChart) -> Result<String> {
             .light_line_style(RGBColor(238, 238, 238))
             .draw()
             .map_err(draw_err)?;
-        let above = |col: RGBColor| (FAMILY, 14).into_font().color(&col).pos(Pos::new(HPos::Center, VPos::Bottom));
-        let below = (FAMILY, 14).into_font().color(&BLACK).pos(Pos::new(HPos::Center, VPos::Top));
+        let above = |col: RGBColor| {
+            (FAMILY, 14)
+                .into_font()
+                .color(&col)
+                .pos(Pos::new(HPos::Center, VPos::Bottom))
+        };
+        let below = (FAMILY, 14)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
         for (i, lc) in shown.iter().enumerate() {
             let x = i as f64;
             let col = colour(lc.label);
             let n = lc.count as f64;
             chart
-                .draw_series(std::iter::once(Rectangle::new([(x + 0.18, 0.0), (x + 0.82, n)], col.filled())))
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x + 0.18, 0.0), (x + 0.82, n)],
+                    col.filled(),
+                )))
                 .map_err(draw_err)?;
             chart
-                .draw_series(std::iter::once(Text::new(lc.count.to_string(), (x + 0.5, n), above(col))))
+                .draw_series(std::iter::once(Text::new(
+                    lc.count.to_string(),
+                    (x + 0.5, n),
+                    above(col),
+                )))
                 .map_err(draw_err)?;
             let (px, py) = chart.backend_coord(&(x + 0.5, 0.0));
-            root.draw(&Text::new(lc.label.as_zh(), (px, py + 8), below.clone())).map_err(draw_err)?;
+            root.draw(&Text::new(lc.label.as_zh(), (px, py + 8), below.clone()))
+                .map_err(draw_err)?;
         }
         root.present().map_err(draw_err)?;
     }

@@ -2,6 +2,7 @@
 //! (linear) path, annual targets, and the trend forecasts to the target year.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -34,7 +35,11 @@ const SIZE: (u32, u32) = (860, 480);
 pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
     let t0 = c.baseline_year as f64;
     let tt = c.target_year as f64;
-    let mut actual: Vec<(f64, f64)> = c.actuals.iter().map(|p| (p.period.as_year_fraction(), p.value)).collect();
+    let mut actual: Vec<(f64, f64)> = c
+        .actuals
+        .iter()
+        .map(|p| (p.period.as_year_fraction(), p.value))
+        .collect();
     actual.sort_by(|a, b| a.0.total_cmp(&b.0));
     if let Some(b) = c.baseline {
         actual.insert(0, (t0, b));
@@ -80,10 +85,17 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
         let grey = RGBColor(140, 140, 140);
         if let (Some(b), Some(t)) = (c.baseline, c.target) {
             chart
-                .draw_series(DashedLineSeries::new(vec![(t0, b), (tt, t)], 6, 4, grey.stroke_width(2)))
+                .draw_series(DashedLineSeries::new(
+                    vec![(t0, b), (tt, t)],
+                    6,
+                    4,
+                    grey.stroke_width(2),
+                ))
                 .map_err(draw_err)?
                 .label("序时进度路径")
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(2)));
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(2))
+                });
         }
         let blue = RGBColor(47, 129, 247);
         if !actual.is_empty() {
@@ -91,7 +103,9 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
                 .draw_series(LineSeries::new(actual.clone(), blue.stroke_width(3)))
                 .map_err(draw_err)?
                 .label("实际值")
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], blue.stroke_width(3)));
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], blue.stroke_width(3))
+                });
             chart
                 .draw_series(actual.iter().map(|&p| Circle::new(p, 4, blue.filled())))
                 .map_err(draw_err)?;
@@ -99,7 +113,11 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
         let orange = RGBColor(210, 153, 34);
         if !c.annual_targets.is_empty() {
             chart
-                .draw_series(c.annual_targets.iter().map(|&(y, v)| TriangleMarker::new((y as f64, v), 6, orange.filled())))
+                .draw_series(
+                    c.annual_targets
+                        .iter()
+                        .map(|&(y, v)| TriangleMarker::new((y as f64, v), 6, orange.filled())),
+                )
                 .map_err(draw_err)?
                 .label("年度目标")
                 .legend(move |(x, y)| TriangleMarker::new((x + 9, y), 6, orange.filled()));
@@ -112,10 +130,17 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
             for (value, col, name) in forecasts {
                 let Some(f) = value else { continue };
                 chart
-                    .draw_series(DashedLineSeries::new(vec![last, (tt, f)], 3, 3, col.stroke_width(2)))
+                    .draw_series(DashedLineSeries::new(
+                        vec![last, (tt, f)],
+                        3,
+                        3,
+                        col.stroke_width(2),
+                    ))
                     .map_err(draw_err)?
                     .label(name)
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], col.stroke_width(2)));
+                    .legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 18, y)], col.stroke_width(2))
+                    });
             }
         }
         let red = RGBColor(207, 34, 46);
@@ -127,7 +152,11 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
                 .label("规划目标")
                 .legend(move |(x, y)| Cross::new((x + 9, y), 5, red.stroke_width(2)));
             chart
-                .draw_series(std::iter::once(Text::new(format!("目标 {}", number(t)), (tt - 0.25, t), label_style)))
+                .draw_series(std::iter::once(Text::new(
+                    format!("目标 {}", number(t)),
+                    (tt - 0.12, t),
+                    label_style.pos(Pos::new(HPos::Right, VPos::Center)),
+                )))
                 .map_err(draw_err)?;
         }
         chart

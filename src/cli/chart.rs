@@ -30,27 +30,52 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(), ApiError> {
     let kind = ChartKind::parse(&a.kind).ok_or_else(|| {
-        ApiError::new(ErrorCode::InvalidInput, format!("未知的图表类型“{}”：应为 gap、trajectory 或 summary", a.kind))
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "未知的图表类型“{}”：应为 gap、trajectory 或 summary",
+                a.kind
+            ),
+        )
     })?;
     let period = match a.period.as_deref() {
         Some(p) => super::status::parse_period(p)?,
         None => zhibiao::model::Period::Year(chrono::Datelike::year(&chrono::Local::now())),
     };
-    let ext = a.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = a
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     if !matches!(ext.as_deref(), Some("svg" | "png")) {
-        return Err(ApiError::new(ErrorCode::InvalidInput, "输出文件须以 .svg 或 .png 结尾"));
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "输出文件须以 .svg 或 .png 结尾",
+        ));
     }
     let (conn, _) = open_db(a.db)?;
     let req = ChartRequest {
         kind,
         period,
-        filter: StatusFilter { plan_id: a.plan, department_id: a.department, ..StatusFilter::default() },
+        filter: StatusFilter {
+            plan_id: a.plan,
+            department_id: a.department,
+            ..StatusFilter::default()
+        },
         indicator_id: a.indicator,
     };
     let svg = chart_svg(&conn, &req)?;
-    let bytes = if ext.as_deref() == Some("png") { svg_to_png(&svg)? } else { svg.into_bytes() };
-    std::fs::write(&a.out, bytes)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("无法写入 {}：{e}", a.out.display())))?;
+    let bytes = if ext.as_deref() == Some("png") {
+        svg_to_png(&svg)?
+    } else {
+        svg.into_bytes()
+    };
+    std::fs::write(&a.out, bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("无法写入 {}：{e}", a.out.display()),
+        )
+    })?;
     println!("已写入 {}", a.out.display());
     Ok(())
 }

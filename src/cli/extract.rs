@@ -17,6 +17,9 @@ pub fn run(a: Args) -> Result<(), ApiError> {
     })?;
     let text = zhibiao::import::decode(&bytes).map_err(zhibiao::import::ImportError::from)?;
     let doc = zhibiao::import::extract(&text)?;
-    println!("{}", serde_json::to_string_pretty(&doc.tables).expect("tables serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&doc.tables).expect("tables serialise")
+    );
     Ok(())
 }

@@ -1,10 +1,9 @@
 use std::path::PathBuf;
 
-use zhibiao::api::plans::import_file_bytes;
 use zhibiao::api::db_path::open_db;
+use zhibiao::api::plans::import_file_bytes;
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::store::Actor;
-
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -1,9 +1,8 @@
 use std::path::PathBuf;
 
-use zhibiao::api::plans::list_plans;
 use zhibiao::api::db_path::open_db;
+use zhibiao::api::plans::list_plans;
 use zhibiao::api::ApiError;
-
 
 #[derive(clap::Args)]
 pub struct Args {

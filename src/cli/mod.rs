@@ -5,9 +5,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod chart;
+mod export;
 mod extract;
+mod history;
 mod import;
 mod list;
+mod record;
+mod report;
 mod status;
 
 #[derive(Parser)]
@@ -29,6 +33,14 @@ enum Command {
     Import(import::Args),
     /// 列出数据库中的规划及指标数
     List(list::Args),
+    /// 填报一个指标某期的数值（与应用相同的权限、校验和审计）
+    Record(record::Args),
+    /// 显示一个指标的修改历史
+    History(history::Args),
+    /// 生成季度、年度监测报告或总结评估报告（A4 PDF）
+    Report(report::Args),
+    /// 导出指标表（.xlsx 或 .csv），可作为填报模板
+    Export(export::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -46,6 +58,10 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a),
         Command::Import(a) => import::run(a),
         Command::List(a) => list::run(a),
+        Command::Record(a) => record::run(a),
+        Command::History(a) => history::run(a),
+        Command::Report(a) => report::run(a),
+        Command::Export(a) => export::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

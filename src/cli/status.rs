@@ -32,7 +32,8 @@ pub struct Args {
 }
 
 pub(crate) fn parse_period(s: &str) -> Result<Period, ApiError> {
-    s.parse::<Period>().map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
+    s.parse::<Period>()
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -47,22 +48,40 @@ pub fn run(a: Args) -> Result<(), ApiError> {
     let period = parse_period(&a.period)?;
     let attribute = match a.attribute.as_deref() {
         None => None,
-        Some(s) => Some(
-            Attribute::parse(s).ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, format!("未知的指标属性“{s}”：应为 约束性 或 预期性")))?,
-        ),
+        Some(s) => Some(Attribute::parse(s).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("未知的指标属性“{s}”：应为 约束性 或 预期性"),
+            )
+        })?),
     };
-    let label = match a.label.as_deref() {
-        None => None,
-        Some(s) => Some(Label::parse(s).ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, format!("未知的状态“{s}”")))?),
-    };
+    let label =
+        match a.label.as_deref() {
+            None => None,
+            Some(s) => Some(Label::parse(s).ok_or_else(|| {
+                ApiError::new(ErrorCode::InvalidInput, format!("未知的状态“{s}”"))
+            })?),
+        };
     let (conn, _) = open_db(a.db)?;
-    let filter = StatusFilter { plan_id: a.plan, department_id: a.department, attribute, label };
+    let filter = StatusFilter {
+        plan_id: a.plan,
+        department_id: a.department,
+        attribute,
+        label,
+    };
     let report = status(&conn, period, &filter)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("status serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("status serialises")
+        );
         return Ok(());
     }
-    println!("评估期：{}（指标 {} 个）", period.label_zh(), report.overall.total);
+    println!(
+        "评估期：{}（指标 {} 个）",
+        period.label_zh(),
+        report.overall.total
+    );
     let counts: Vec<String> = report
         .overall
         .counts
@@ -70,7 +89,11 @@ pub fn run(a: Args) -> Result<(), ApiError> {
         .filter(|c| c.count > 0)
         .map(|c| format!("{} {}", c.label.as_zh(), c.count))
         .collect();
-    println!("状态：{}；约束性滞后 {}", counts.join("，"), report.overall.binding_lagging);
+    println!(
+        "状态：{}；约束性滞后 {}",
+        counts.join("，"),
+        report.overall.binding_lagging
+    );
     println!("属性\t状态\t完成进度\t序时进度\tR\t预测(线性)\t指标\t原因");
     for r in &report.rows {
         let s = &r.status;
@@ -80,7 +103,8 @@ pub fn run(a: Args) -> Result<(), ApiError> {
             s.label.as_zh(),
             pct(s.completion),
             pct(s.expected),
-            s.cagr_ratio.map_or_else(|| "—".to_string(), |v| format!("{v:.2}")),
+            s.cagr_ratio
+                .map_or_else(|| "—".to_string(), |v| format!("{v:.2}")),
             num(s.forecast.and_then(|f| f.linear)),
             r.name,
             r.reason

@@ -2,9 +2,7 @@
 //! benchmark evaluates millions of (indicator, period) pairs.
 
 use super::forecast::{cagr_ratio, cumulative_forecast, required, trend_forecast};
-use super::label::{
-    Label, AHEAD_RATIO, APPROX_TOLERANCE, EPS, SEVERE_FACTOR, STABLE_TOLERANCE,
-};
+use super::label::{Label, AHEAD_RATIO, APPROX_TOLERANCE, EPS, SEVERE_FACTOR, STABLE_TOLERANCE};
 use super::observed::{annual_value, latest, level_value, share, Clock};
 use super::target::{read_goal, Goal, MaintainRule, Path, Side, TargetForm};
 use super::{CagrBand, EvalInput, IndicatorStatus, Reason};
@@ -13,16 +11,51 @@ use crate::progress::QualStatus;
 
 /// Evaluates one indicator at `period` (a year or a quarter).
 pub fn evaluate(input: &EvalInput, period: Period) -> IndicatorStatus {
-    let ind = input.indicator;
-    let mut st = IndicatorStatus::not_evaluable(ind.id, period, Reason::PlanYearsMissing);
+    Evaluator::new(input).at(period)
+}
+
+/// One indicator's target read once, to be judged at many periods (trend tables, the
+/// benchmark): the baseline and the target form do not depend on the period.
+pub struct Evaluator<'a> {
+    input: &'a EvalInput<'a>,
+    baseline: Option<f64>,
+    form: TargetForm,
+    goal: Goal,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(input: &'a EvalInput<'a>) -> Self {
+        let ind = input.indicator;
+        let baseline = numeric_baseline(input);
+        let target = input.revised_target.or(ind.target.as_ref());
+        let (form, goal) = read_goal(target, baseline, input.baseline_year, ind.direction);
+        Evaluator {
+            input,
+            baseline,
+            form,
+            goal,
+        }
+    }
+
+    pub fn at(&self, period: Period) -> IndicatorStatus {
+        judge(self.input, period, self.baseline, self.form, self.goal)
+    }
+}
+
+fn judge(
+    input: &EvalInput,
+    period: Period,
+    baseline: Option<f64>,
+    form: TargetForm,
+    goal: Goal,
+) -> IndicatorStatus {
+    let mut st =
+        IndicatorStatus::not_evaluable(input.indicator.id, period, Reason::PlanYearsMissing);
     if input.target_year <= input.baseline_year {
         return st;
     }
     let clock = Clock::new(input.baseline_year, input.target_year);
-    let baseline = numeric_baseline(input);
     st.baseline = baseline;
-    let target = input.revised_target.or(ind.target.as_ref());
-    let (form, goal) = read_goal(target, baseline, input.baseline_year, ind.direction);
     st.form = form;
     match goal {
         Goal::Pending => return st.judged(Label::TargetPending, Reason::TargetPending),
@@ -33,9 +66,23 @@ pub fn evaluate(input: &EvalInput, period: Period) -> IndicatorStatus {
         return st.judged(Label::NotYetDue, Reason::NotYetDue);
     }
     match goal {
-        Goal::Absolute { target, side, explicit, path } => {
-            absolute(input, &clock, period, st, Absolute { target, side, explicit, path })
-        }
+        Goal::Absolute {
+            target,
+            side,
+            explicit,
+            path,
+        } => absolute(
+            input,
+            &clock,
+            period,
+            st,
+            Absolute {
+                target,
+                side,
+                explicit,
+                path,
+            },
+        ),
         Goal::Cumulative { total, cap } => cumulative(input, &clock, period, st, total, cap),
         Goal::Maintain(rule) => maintain(input, &clock, period, st, rule),
         _ => qualitative(input, &clock, period, st, false),
@@ -91,10 +138,18 @@ struct Absolute {
     path: Path,
 }
 
-fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorStatus, g: Absolute) -> IndicatorStatus {
+fn absolute(
+    input: &EvalInput,
+    clock: &Clock,
+    period: Period,
+    mut st: IndicatorStatus,
+    g: Absolute,
+) -> IndicatorStatus {
     let t = g.target;
     st.target = Some(t);
-    let Some((p, a)) = latest(input, period, clock).and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?))) else {
+    let Some((p, a)) = latest(input, period, clock)
+        .and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?)))
+    else {
         return st.judged(Label::NoData, Reason::NoData);
     };
     st.actual = Some(a);
@@ -105,7 +160,11 @@ fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
     let near = matches!(g.side, Side::Near { .. });
     let Some(b) = st.baseline else {
         return if met {
-            let reason = if g.explicit { Reason::ThresholdOnly { met: true } } else { Reason::Reached };
+            let reason = if g.explicit {
+                Reason::ThresholdOnly { met: true }
+            } else {
+                Reason::Reached
+            };
             st.judged(Label::Completed, reason)
         } else if g.explicit {
             st.judged(Label::Lagging, Reason::ThresholdOnly { met: false })
@@ -121,14 +180,19 @@ fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
     if near && base_met {
         // A 左右 target the baseline already sits at (growth rates): judge the level only,
         // the good side being the indicator's direction (not baseline → target).
-        let toward = matches!(ind_direction(input), Direction::Increase | Direction::Decrease).then(|| ind_direction(input));
+        let toward = matches!(
+            ind_direction(input),
+            Direction::Increase | Direction::Decrease
+        )
+        .then(|| ind_direction(input));
         return level_judgement(st, a, t, Side::Near { toward }, at_end);
     }
     let denom = t - b;
     let measurable = denom.abs() > EPS * t.abs().max(1.0);
     let (expected, annual) = expected_share(input, clock, p, b, t, g.path);
     st.annual_target = annual;
-    if measurable {
+    // When the baseline already met the bound, progress towards it means nothing.
+    if measurable && !base_met {
         st.completion = Some((a - b) / denom);
         st.expected = Some(expected);
         if let Some(r) = cagr_ratio(a, b, t, tau - clock.t0, clock.span) {
@@ -137,20 +201,43 @@ fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
         }
     }
     if !at_end {
-        st.forecast = trend_forecast(input, clock, p, a, b, |v| g.side.met(v, t, APPROX_TOLERANCE));
+        st.forecast = trend_forecast(input, clock, p, a, b, |v| {
+            g.side.met(v, t, APPROX_TOLERANCE)
+        });
         if !met {
             (st.required_annual_change, st.required_rate) = required(a, t, clock.tt - tau);
         }
     }
     if base_met {
         if met {
-            return st.judged(if at_end { Label::Completed } else { Label::OnTrack }, Reason::Kept);
+            return st.judged(
+                if at_end {
+                    Label::Completed
+                } else {
+                    Label::OnTrack
+                },
+                Reason::Kept,
+            );
         }
         // The bound held at the baseline and is now broken: lagging at best.
-        let deviation = if t.abs() > EPS { (a - t) / t.abs() } else { a - t };
+        let deviation = if t.abs() > EPS {
+            (a - t) / t.abs()
+        } else {
+            a - t
+        };
         let tolerance = APPROX_TOLERANCE;
-        let label = if deviation.abs() <= tolerance + EPS { Label::Lagging } else { Label::SeverelyLagging };
-        return st.judged(label, Reason::Deviation { deviation, tolerance });
+        let label = if deviation.abs() <= tolerance + EPS {
+            Label::Lagging
+        } else {
+            Label::SeverelyLagging
+        };
+        return st.judged(
+            label,
+            Reason::Deviation {
+                deviation,
+                tolerance,
+            },
+        );
     }
     if met {
         return st.judged(Label::Completed, Reason::Reached);
@@ -159,7 +246,11 @@ fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
         return st.judged(Label::Lagging, Reason::NoRoomToMeasure);
     };
     let label = if expected <= EPS {
-        if c >= 0.0 { Label::OnTrack } else { Label::Lagging }
+        if c >= 0.0 {
+            Label::OnTrack
+        } else {
+            Label::Lagging
+        }
     } else {
         Label::from_progress_ratio(c / expected)
     };
@@ -167,7 +258,11 @@ fn absolute(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
         // Full completion yet not met: exactly on a strict bound.
         return st.judged(label.min(Label::OnTrack), Reason::OnBound);
     }
-    let reason = Reason::Progress { completion: c, expected, annual_target: annual.is_some() };
+    let reason = Reason::Progress {
+        completion: c,
+        expected,
+        annual_target: annual.is_some(),
+    };
     st.judged(label, reason)
 }
 
@@ -176,16 +271,33 @@ fn ind_direction(input: &EvalInput) -> Direction {
 }
 
 /// Expected completion share at period `p`, and the annual target used if one is set.
-fn expected_share(input: &EvalInput, clock: &Clock, p: Period, b: f64, t: f64, path: Path) -> (f64, Option<f64>) {
+fn expected_share(
+    input: &EvalInput,
+    clock: &Clock,
+    p: Period,
+    b: f64,
+    t: f64,
+    path: Path,
+) -> (f64, Option<f64>) {
     let along = |s: f64| match path {
         Path::Linear => s,
         Path::Compound => {
             let r = t / b;
-            if (r - 1.0).abs() < 1e-12 { s } else { (r.powf(s) - 1.0) / (r - 1.0) }
+            if (r - 1.0).abs() < 1e-12 {
+                s
+            } else {
+                (r.powf(s) - 1.0) / (r - 1.0)
+            }
         }
     };
     let year = p.year();
-    let annual = |y: i32| input.annual_targets.iter().find(|(ay, _)| *ay == y).map(|&(_, v)| v);
+    let annual = |y: i32| {
+        input
+            .annual_targets
+            .iter()
+            .find(|(ay, _)| *ay == y)
+            .map(|&(_, v)| v)
+    };
     let denom = t - b;
     match annual(year) {
         Some(ay) if denom.abs() > EPS => {
@@ -208,27 +320,62 @@ fn expected_share(input: &EvalInput, clock: &Clock, p: Period, b: f64, t: f64, p
 /// Judges a level against a band around the target (左右, or a bound the baseline met but
 /// the value left): inside → on track; beyond on the good side → ahead; outside within twice
 /// the band → lagging; further → severely lagging.
-fn level_judgement(st: IndicatorStatus, a: f64, t: f64, side: Side, at_end: bool) -> IndicatorStatus {
-    let deviation = if t.abs() > EPS { (a - t) / t.abs() } else { a - t };
+fn level_judgement(
+    st: IndicatorStatus,
+    a: f64,
+    t: f64,
+    side: Side,
+    at_end: bool,
+) -> IndicatorStatus {
+    let deviation = if t.abs() > EPS {
+        (a - t) / t.abs()
+    } else {
+        a - t
+    };
     let tolerance = APPROX_TOLERANCE;
     let good_side = match side {
-        Side::Near { toward: Some(Direction::Increase) } => deviation > 0.0,
-        Side::Near { toward: Some(Direction::Decrease) } => deviation < 0.0,
+        Side::Near {
+            toward: Some(Direction::Increase),
+        } => deviation > 0.0,
+        Side::Near {
+            toward: Some(Direction::Decrease),
+        } => deviation < 0.0,
         _ => false,
     };
     let label = if deviation.abs() <= tolerance + EPS {
-        if at_end { Label::Completed } else { Label::OnTrack }
+        if at_end {
+            Label::Completed
+        } else {
+            Label::OnTrack
+        }
     } else if good_side {
-        if at_end { Label::Completed } else { Label::Ahead }
+        if at_end {
+            Label::Completed
+        } else {
+            Label::Ahead
+        }
     } else if deviation.abs() <= tolerance * SEVERE_FACTOR + EPS {
         Label::Lagging
     } else {
         Label::SeverelyLagging
     };
-    st.judged(label, Reason::Deviation { deviation, tolerance })
+    st.judged(
+        label,
+        Reason::Deviation {
+            deviation,
+            tolerance,
+        },
+    )
 }
 
-fn cumulative(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorStatus, total: f64, cap: bool) -> IndicatorStatus {
+fn cumulative(
+    input: &EvalInput,
+    clock: &Clock,
+    period: Period,
+    mut st: IndicatorStatus,
+    total: f64,
+    cap: bool,
+) -> IndicatorStatus {
     st.target = Some(total);
     let run = super::observed::running_sum(input, clock, period);
     if let Some(year) = run.gap_before_later_data {
@@ -244,7 +391,13 @@ fn cumulative(input: &EvalInput, clock: &Clock, period: Period, mut st: Indicato
     st.actual_period = Some(p);
     // Expected running sum: annual targets where set, else an even share per year.
     let per_year = total / clock.span;
-    let annual = |y: i32| input.annual_targets.iter().find(|(ay, _)| *ay == y).map(|&(_, v)| v);
+    let annual = |y: i32| {
+        input
+            .annual_targets
+            .iter()
+            .find(|(ay, _)| *ay == y)
+            .map(|&(_, v)| v)
+    };
     let mut expected_sum = 0.0;
     for y in (clock.baseline_year + 1)..p.year() {
         expected_sum += annual(y).unwrap_or(per_year);
@@ -262,15 +415,24 @@ fn cumulative(input: &EvalInput, clock: &Clock, period: Period, mut st: Indicato
     if !at_end {
         let years_done = tau - clock.t0;
         let remaining = clock.tt - tau;
-        st.forecast = Some(cumulative_forecast(clock, sum, years_done, remaining, total, cap));
+        st.forecast = Some(cumulative_forecast(
+            clock, sum, years_done, remaining, total, cap,
+        ));
         if !cap && c < 1.0 {
             st.required_annual_change = Some((total - sum) / remaining);
         }
     }
-    let reason = Reason::CumulativeProgress { sum, total, expected: e };
+    let reason = Reason::CumulativeProgress {
+        sum,
+        total,
+        expected: e,
+    };
     if cap {
         if sum > total + EPS * total.abs().max(1.0) {
-            return st.judged(Label::SeverelyLagging, Reason::CumulativeCapExceeded { sum, total });
+            return st.judged(
+                Label::SeverelyLagging,
+                Reason::CumulativeCapExceeded { sum, total },
+            );
         }
         let label = if at_end {
             Label::Completed
@@ -291,8 +453,15 @@ fn cumulative(input: &EvalInput, clock: &Clock, period: Period, mut st: Indicato
     st.judged(label, reason)
 }
 
-fn maintain(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorStatus, rule: MaintainRule) -> IndicatorStatus {
-    let numeric = latest(input, period, clock).and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?)));
+fn maintain(
+    input: &EvalInput,
+    clock: &Clock,
+    period: Period,
+    mut st: IndicatorStatus,
+    rule: MaintainRule,
+) -> IndicatorStatus {
+    let numeric = latest(input, period, clock)
+        .and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?)));
     let (Some(b), Some((p, a))) = (st.baseline, numeric) else {
         return qualitative(input, clock, period, st, true);
     };
@@ -300,7 +469,11 @@ fn maintain(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
     st.actual_period = Some(p);
     st.target = Some(b);
     let at_end = clock.at_end(p.as_year_fraction());
-    let change = if b.abs() > EPS { (a - b) / b.abs() } else { a - b };
+    let change = if b.abs() > EPS {
+        (a - b) / b.abs()
+    } else {
+        a - b
+    };
     let tolerance = STABLE_TOLERANCE;
     let eps = EPS * b.abs().max(1.0);
     let (kept, off) = match rule {
@@ -319,7 +492,15 @@ fn maintain(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
             (false, true) => Label::OnTrack,
             (false, false) => Label::Ahead,
         }
-    } else if off <= tolerance * if rule == MaintainRule::Stable { SEVERE_FACTOR } else { 1.0 } + EPS {
+    } else if off
+        <= tolerance
+            * if rule == MaintainRule::Stable {
+                SEVERE_FACTOR
+            } else {
+                1.0
+            }
+            + EPS
+    {
         Label::Lagging
     } else {
         Label::SeverelyLagging
@@ -329,7 +510,13 @@ fn maintain(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorS
 
 /// Judges by the recorded status (达到 / 基本达到 / 未达到). `maintain`: 达到 before the
 /// target year means "kept so far", not "done".
-fn qualitative(input: &EvalInput, clock: &Clock, period: Period, mut st: IndicatorStatus, maintain: bool) -> IndicatorStatus {
+fn qualitative(
+    input: &EvalInput,
+    clock: &Clock,
+    period: Period,
+    mut st: IndicatorStatus,
+    maintain: bool,
+) -> IndicatorStatus {
     let mut best: Option<(Period, QualStatus)> = None;
     let mut any_value = false;
     for o in input.observations {
@@ -344,7 +531,11 @@ fn qualitative(input: &EvalInput, clock: &Clock, period: Period, mut st: Indicat
         }
     }
     let Some((p, status)) = best else {
-        let label = if any_value { Label::NotEvaluable } else { Label::NoData };
+        let label = if any_value {
+            Label::NotEvaluable
+        } else {
+            Label::NoData
+        };
         return st.judged(label, Reason::Qualitative { status: None });
     };
     st.actual_period = Some(p);
@@ -355,5 +546,10 @@ fn qualitative(input: &EvalInput, clock: &Clock, period: Period, mut st: Indicat
         QualStatus::MostlyAchieved => Label::OnTrack,
         QualStatus::NotAchieved => Label::Lagging,
     };
-    st.judged(label, Reason::Qualitative { status: Some(status) })
+    st.judged(
+        label,
+        Reason::Qualitative {
+            status: Some(status),
+        },
+    )
 }

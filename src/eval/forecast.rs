@@ -92,7 +92,11 @@ pub(crate) fn trend_forecast(
     }
     let x = clock.tt - clock.t0;
     let linear = lin.at(x);
-    let compound = if positive { log.at(x).map(f64::exp) } else { None };
+    let compound = if positive {
+        log.at(x).map(f64::exp)
+    } else {
+        None
+    };
     if linear.is_none() && compound.is_none() {
         return None;
     }
@@ -106,9 +110,22 @@ pub(crate) fn trend_forecast(
 }
 
 /// A running sum continued at its average pace so far.
-pub(crate) fn cumulative_forecast(clock: &Clock, sum: f64, years_done: f64, remaining: f64, total: f64, cap: bool) -> Forecast {
+pub(crate) fn cumulative_forecast(
+    clock: &Clock,
+    sum: f64,
+    years_done: f64,
+    remaining: f64,
+    total: f64,
+    cap: bool,
+) -> Forecast {
     let linear = (years_done > EPS).then(|| sum + sum / years_done * remaining);
-    let meets = |v: f64| if cap { v <= total + EPS } else { v >= total - EPS };
+    let meets = |v: f64| {
+        if cap {
+            v <= total + EPS
+        } else {
+            v >= total - EPS
+        }
+    };
     Forecast {
         year: clock.tt as i32,
         linear,

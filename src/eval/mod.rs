@@ -21,7 +21,7 @@ use ts_rs::TS;
 use crate::model::{Indicator, Period, Value};
 use crate::progress::QualStatus;
 
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, Evaluator};
 pub use label::{CagrBand, Label};
 pub use reason::Reason;
 pub use rollup::{lagging_first, roll_up, GroupRollUp, LabelCount, RollUp};
@@ -110,4 +110,3 @@ impl IndicatorStatus {
         self.reason.to_string()
     }
 }
-

@@ -16,7 +16,12 @@ pub(crate) struct Clock {
 impl Clock {
     pub fn new(baseline_year: i32, target_year: i32) -> Self {
         let (t0, tt) = (baseline_year as f64, target_year as f64);
-        Clock { baseline_year, t0, tt, span: tt - t0 }
+        Clock {
+            baseline_year,
+            t0,
+            tt,
+            span: tt - t0,
+        }
     }
 
     pub fn at_end(&self, time: f64) -> bool {
@@ -100,7 +105,11 @@ pub(crate) struct RunningSum {
 /// year a quarter's year-to-date value counts when the year is not complete.
 pub(crate) fn running_sum(input: &EvalInput, clock: &Clock, period: Period) -> RunningSum {
     let obs = input.observations;
-    let mut run = RunningSum { sum: 0.0, last: None, gap_before_later_data: None };
+    let mut run = RunningSum {
+        sum: 0.0,
+        last: None,
+        gap_before_later_data: None,
+    };
     for y in (clock.baseline_year + 1)..=period.year() {
         let whole_year = Period::Year(y) <= period;
         if whole_year {
@@ -113,7 +122,10 @@ pub(crate) fn running_sum(input: &EvalInput, clock: &Clock, period: Period) -> R
         if let Some((p, v)) = latest_quarter(obs, y, period) {
             run.sum += v;
             run.last = Some(p);
-        } else if obs.iter().any(|o| o.value.is_some() && o.period.year() > y && o.period <= period) {
+        } else if obs
+            .iter()
+            .any(|o| o.value.is_some() && o.period.year() > y && o.period <= period)
+        {
             run.gap_before_later_data = Some(y);
         }
         break;

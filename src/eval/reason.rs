@@ -20,32 +20,57 @@ pub enum Reason {
     /// No observation after the baseline year and at or before the period.
     NoData,
     /// A year of a cumulative target has no value.
-    CumulativeGap { year: i32 },
+    CumulativeGap {
+        year: i32,
+    },
     RelativeNeedsBaseline,
     /// 比2015年下降…: the reference year is not the plan's baseline year.
-    ReferenceYear { year: i32 },
+    ReferenceYear {
+        year: i32,
+    },
     /// Plain target, no baseline, not reached: progress cannot be measured.
     BaselineMissing,
     /// No baseline: judged against the bound only.
-    ThresholdOnly { met: bool },
+    ThresholdOnly {
+        met: bool,
+    },
     /// Target level reached (bounds respected).
     Reached,
     /// The baseline already satisfied the bound; the value still does.
     Kept,
     /// Judged by completion against expected progress.
-    Progress { completion: f64, expected: f64, annual_target: bool },
+    Progress {
+        completion: f64,
+        expected: f64,
+        annual_target: bool,
+    },
     /// Completion is full but a strict bound is not yet passed (42.5 for `< 42.5`).
     OnBound,
     /// 左右 / level judgement: deviation from the target as a share of it.
-    Deviation { deviation: f64, tolerance: f64 },
+    Deviation {
+        deviation: f64,
+        tolerance: f64,
+    },
     /// Maintain rules: change against the baseline as a share of it.
-    AgainstBaseline { change: f64, tolerance: f64 },
+    AgainstBaseline {
+        change: f64,
+        tolerance: f64,
+    },
     /// Maintain rule without numbers: recorded status used, or none recorded.
-    Qualitative { status: Option<QualStatus> },
+    Qualitative {
+        status: Option<QualStatus>,
+    },
     /// The baseline equals the target and a strict bound is not met.
     NoRoomToMeasure,
-    CumulativeProgress { sum: f64, total: f64, expected: f64 },
-    CumulativeCapExceeded { sum: f64, total: f64 },
+    CumulativeProgress {
+        sum: f64,
+        total: f64,
+        expected: f64,
+    },
+    CumulativeCapExceeded {
+        sum: f64,
+        total: f64,
+    },
 }
 
 fn pct(x: f64) -> f64 {
@@ -67,27 +92,61 @@ impl fmt::Display for Reason {
                 write!(f, "目标相对于{year}年设定，与规划基期年不同，缺少该年数值")
             }
             Reason::BaselineMissing => write!(f, "缺少基期值，无法计算完成进度；尚未达到目标值"),
-            Reason::ThresholdOnly { met: true } => write!(f, "缺少基期值，仅按目标界限判断：已达到"),
+            Reason::ThresholdOnly { met: true } => {
+                write!(f, "缺少基期值，仅按目标界限判断：已达到")
+            }
             Reason::ThresholdOnly { met: false } => {
                 write!(f, "缺少基期值，仅按目标界限判断：尚未达到")
             }
             Reason::Reached => write!(f, "已达到目标值"),
             Reason::Kept => write!(f, "基期已达到目标界限，本期仍保持"),
-            Reason::Progress { completion, expected, annual_target } => {
-                let basis = if annual_target { "年度目标进度" } else { "序时进度" };
-                write!(f, "完成进度{:.1}%，{basis}{:.1}%", pct(completion), pct(expected))
+            Reason::Progress {
+                completion,
+                expected,
+                annual_target,
+            } => {
+                let basis = if annual_target {
+                    "年度目标进度"
+                } else {
+                    "序时进度"
+                };
+                write!(
+                    f,
+                    "完成进度{:.1}%，{basis}{:.1}%",
+                    pct(completion),
+                    pct(expected)
+                )
             }
             Reason::OnBound => write!(f, "恰在目标界限上，尚未越过（严格不等式）"),
-            Reason::Deviation { deviation, tolerance } => {
-                write!(f, "与目标值偏差{:+.1}%（容差±{:.0}%）", pct(deviation), pct(tolerance))
+            Reason::Deviation {
+                deviation,
+                tolerance,
+            } => {
+                write!(
+                    f,
+                    "与目标值偏差{:+.1}%（容差±{:.0}%）",
+                    pct(deviation),
+                    pct(tolerance)
+                )
             }
             Reason::AgainstBaseline { change, tolerance } => {
-                write!(f, "较基期值变化{:+.1}%（容差±{:.0}%）", pct(change), pct(tolerance))
+                write!(
+                    f,
+                    "较基期值变化{:+.1}%（容差±{:.0}%）",
+                    pct(change),
+                    pct(tolerance)
+                )
             }
             Reason::Qualitative { status: Some(s) } => write!(f, "填报的达到情况：{}", s.as_str()),
             Reason::Qualitative { status: None } => write!(f, "定性目标，未填报达到情况"),
-            Reason::NoRoomToMeasure => write!(f, "基期值等于目标界限，无法计算完成进度；尚未越过界限"),
-            Reason::CumulativeProgress { sum, total, expected } => write!(
+            Reason::NoRoomToMeasure => {
+                write!(f, "基期值等于目标界限，无法计算完成进度；尚未越过界限")
+            }
+            Reason::CumulativeProgress {
+                sum,
+                total,
+                expected,
+            } => write!(
                 f,
                 "累计{}，为目标{}的{:.1}%，序时进度{:.1}%",
                 number(sum),

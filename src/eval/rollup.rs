@@ -28,7 +28,10 @@ impl RollUp {
     pub fn empty() -> Self {
         RollUp {
             total: 0,
-            counts: Label::ALL.iter().map(|&label| LabelCount { label, count: 0 }).collect(),
+            counts: Label::ALL
+                .iter()
+                .map(|&label| LabelCount { label, count: 0 })
+                .collect(),
             binding_lagging: 0,
         }
     }
@@ -62,7 +65,10 @@ where
     let mut index: BTreeMap<&'a str, usize> = BTreeMap::new();
     for (key, label, attribute) in items {
         let i = *index.entry(key).or_insert_with(|| {
-            order.push(GroupRollUp { key: key.to_string(), rollup: RollUp::empty() });
+            order.push(GroupRollUp {
+                key: key.to_string(),
+                rollup: RollUp::empty(),
+            });
             order.len() - 1
         });
         order[i].rollup.add(label, attribute);
@@ -76,7 +82,15 @@ pub fn lagging_first(attribute: Option<Attribute>, label: Label) -> (u8, u8, u8)
     if !label.is_lagging() {
         return (1, 0, 0);
     }
-    let binding = if attribute == Some(Attribute::Binding) { 0 } else { 1 };
-    let severity = if label == Label::SeverelyLagging { 0 } else { 1 };
+    let binding = if attribute == Some(Attribute::Binding) {
+        0
+    } else {
+        1
+    };
+    let severity = if label == Label::SeverelyLagging {
+        0
+    } else {
+        1
+    };
     (0, binding, severity)
 }

@@ -37,10 +37,16 @@ pub enum TargetForm {
 /// Which side of the target is good.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
-    AtLeast { strict: bool },
-    AtMost { strict: bool },
+    AtLeast {
+        strict: bool,
+    },
+    AtMost {
+        strict: bool,
+    },
     /// 左右: within the tolerance band; `toward` is the direction of planned change, if known.
-    Near { toward: Option<Direction> },
+    Near {
+        toward: Option<Direction>,
+    },
 }
 
 /// How the expected share grows over the plan period.
@@ -64,9 +70,17 @@ pub(crate) enum MaintainRule {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Goal {
     /// Reach `target` on `side`; `explicit` when the cell states the bound (`<`, `≥`, 以上).
-    Absolute { target: f64, side: Side, explicit: bool, path: Path },
+    Absolute {
+        target: f64,
+        side: Side,
+        explicit: bool,
+        path: Path,
+    },
     /// Running sum of annual values against `total`; `cap` when it must stay at or below.
-    Cumulative { total: f64, cap: bool },
+    Cumulative {
+        total: f64,
+        cap: bool,
+    },
     Maintain(MaintainRule),
     Qualitative,
     Pending,
@@ -81,13 +95,17 @@ pub(crate) fn read_goal(
     direction: Direction,
 ) -> (TargetForm, Goal) {
     let Some(t) = target.filter(|t| !t.is_missing()) else {
-        return (TargetForm::Missing, Goal::Unjudgeable(Reason::TargetMissing));
+        return (
+            TargetForm::Missing,
+            Goal::Unjudgeable(Reason::TargetMissing),
+        );
     };
     let known = |d: Direction| matches!(d, Direction::Increase | Direction::Decrease).then_some(d);
     match t.kind {
-        ValueKind::Empty | ValueKind::Placeholder => {
-            (TargetForm::Missing, Goal::Unjudgeable(Reason::TargetMissing))
-        }
+        ValueKind::Empty | ValueKind::Placeholder => (
+            TargetForm::Missing,
+            Goal::Unjudgeable(Reason::TargetMissing),
+        ),
         ValueKind::Pending => (TargetForm::Pending, Goal::Pending),
         ValueKind::Qualitative => {
             let text = t.text.as_deref().unwrap_or(&t.raw);
@@ -98,17 +116,38 @@ pub(crate) fn read_goal(
         }
         ValueKind::Number | ValueKind::Ratio => {
             let Some(v) = t.value else {
-                return (TargetForm::Missing, Goal::Unjudgeable(Reason::TargetUnreadable));
+                return (
+                    TargetForm::Missing,
+                    Goal::Unjudgeable(Reason::TargetUnreadable),
+                );
             };
-            let form = if t.kind == ValueKind::Ratio { TargetForm::Ratio } else { TargetForm::Level };
+            let form = if t.kind == ValueKind::Ratio {
+                TargetForm::Ratio
+            } else {
+                TargetForm::Level
+            };
             if t.cumulative {
                 let cap = matches!(t.qualifier, Some(Qualifier::Lt | Qualifier::Le));
                 return (TargetForm::Cumulative, Goal::Cumulative { total: v, cap });
             }
-            let planned = match baseline {
-                Some(b) if v > b => Some(Direction::Increase),
-                Some(b) if v < b => Some(Direction::Decrease),
-                _ => known(direction),
+            let planned = match (baseline, known(direction)) {
+                // A growth rate of 6.5 after 7.1 (增长 indicators): the target is a floor in
+                // the indicator's direction, not a planned fall.
+                (Some(b), Some(d)) if v != b => {
+                    let towards = if v > b {
+                        Direction::Increase
+                    } else {
+                        Direction::Decrease
+                    };
+                    Some(if towards == d || t.qualifier.is_some() {
+                        towards
+                    } else {
+                        d
+                    })
+                }
+                (Some(b), None) if v > b => Some(Direction::Increase),
+                (Some(b), None) if v < b => Some(Direction::Decrease),
+                (_, d) => d,
             };
             let (side, explicit) = side_of(t.qualifier, planned);
             let form = match t.qualifier {
@@ -116,7 +155,15 @@ pub(crate) fn read_goal(
                 Some(_) => TargetForm::Threshold,
                 None => form,
             };
-            (form, Goal::Absolute { target: v, side, explicit, path: Path::Linear })
+            (
+                form,
+                Goal::Absolute {
+                    target: v,
+                    side,
+                    explicit,
+                    path: Path::Linear,
+                },
+            )
         }
         ValueKind::Relative => relative_goal(t, baseline, baseline_year),
     }
@@ -155,8 +202,16 @@ fn relative_goal(t: &Value, baseline: Option<f64>, baseline_year: i32) -> (Targe
     };
     let down = rel.direction == Direction::Decrease;
     let signed = if down { -amount } else { amount };
-    let target = if rel.percent { b * (1.0 + signed / 100.0) } else { b + signed };
-    let planned = Some(if down { Direction::Decrease } else { Direction::Increase });
+    let target = if rel.percent {
+        b * (1.0 + signed / 100.0)
+    } else {
+        b + signed
+    };
+    let planned = Some(if down {
+        Direction::Decrease
+    } else {
+        Direction::Increase
+    });
     let (side, explicit) = match t.qualifier {
         Some(Qualifier::Approx) => (Side::Near { toward: planned }, false),
         // A cap on the change: 下降不超过 → stay at or above the target level.
@@ -177,26 +232,44 @@ fn relative_goal(t: &Value, baseline: Option<f64>, baseline_year: i32) -> (Targe
             }
         }
     };
-    let path = if rel.percent && b > 0.0 && target > 0.0 { Path::Compound } else { Path::Linear };
-    (form, Goal::Absolute { target, side, explicit, path })
+    let path = if rel.percent && b > 0.0 && target > 0.0 {
+        Path::Compound
+    } else {
+        Path::Linear
+    };
+    (
+        form,
+        Goal::Absolute {
+            target,
+            side,
+            explicit,
+            path,
+        },
+    )
 }
 
-/// The first four-digit year in a reference such as 比2020年.
+/// The first four-digit year in a reference such as 比2020年 (no allocation: hot path).
 fn year_in(s: &str) -> Option<i32> {
-    let digits: Vec<char> = s.chars().collect();
-    digits.windows(4).find_map(|w| {
-        if w.iter().all(|c| c.is_ascii_digit()) {
-            w.iter().collect::<String>().parse().ok()
-        } else {
-            None
-        }
+    let bytes = s.as_bytes();
+    bytes.windows(4).find_map(|w| {
+        w.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| w.iter().fold(0, |y, d| y * 10 + (d - b'0') as i32))
     })
 }
 
 /// 保持稳定 / 不减少 … as a rule against the baseline. Negations are checked first so that
 /// 不减少 is not read as a decrease.
 fn maintain_rule(text: &str) -> Option<MaintainRule> {
-    const NOT_BELOW: [&str; 7] = ["不减少", "不降低", "不下降", "只增不减", "不低于", "不减", "有增无减"];
+    const NOT_BELOW: [&str; 7] = [
+        "不减少",
+        "不降低",
+        "不下降",
+        "只增不减",
+        "不低于",
+        "不减",
+        "有增无减",
+    ];
     const NOT_ABOVE: [&str; 6] = ["不增加", "不突破", "不超过", "不高于", "不上升", "只减不增"];
     const STABLE: [&str; 3] = ["稳定", "持平", "保持"];
     if NOT_BELOW.iter().any(|w| text.contains(w)) {

@@ -104,4 +104,5 @@ pub fn footnote_mark(c: char) -> Option<String> {
 }
 
 /// Cumulative-value brackets: `[..]` (also full-width, normalised to ASCII), `〔..〕`, `【..】`.
-pub const CUMULATIVE_BRACKETS: &[(char, char)] = &[('[', ']'), ('〔', '〕'), ('【', '】'), ('〖', '〗')];
+pub const CUMULATIVE_BRACKETS: &[(char, char)] =
+    &[('[', ']'), ('〔', '〕'), ('【', '】'), ('〖', '〗')];

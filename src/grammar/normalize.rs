@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn stray_spaces_between_cjk_are_removed() {
         assert_eq!(strip_stray_spaces("基本建 立"), "基本建立");
-        assert_eq!(strip_stray_spaces("与 GDP 增长基本同步"), "与GDP增长基本同步");
+        assert_eq!(
+            strip_stray_spaces("与 GDP 增长基本同步"),
+            "与GDP增长基本同步"
+        );
         assert_eq!(strip_stray_spaces(" a   b "), "a b");
     }
 }

@@ -130,7 +130,8 @@ pub fn find_value_number(s: &[char], from: usize) -> Option<Found> {
 
 fn is_year(s: &[char], found: &Found) -> bool {
     let digits = found.end - found.start;
-    let plausible = digits == 4 && found.value.fract() == 0.0 && (1900.0..=2100.0).contains(&found.value);
+    let plausible =
+        digits == 4 && found.value.fract() == 0.0 && (1900.0..=2100.0).contains(&found.value);
     let before = found.start.checked_sub(1).map(|j| s[j]);
     let after = s.get(found.end).copied();
     plausible && (matches!(after, Some('年')) || matches!(before, Some('比' | '较' | '于')))

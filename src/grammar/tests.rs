@@ -18,7 +18,12 @@ fn assert_reading(raw: &str, value: f64, qualifier: Option<Qualifier>, unit: Opt
 
 #[test]
 fn plain_numbers_keep_raw_and_have_no_text() {
-    for (raw, want) in [("2170.6", 2170.6), ("0", 0.0), (" 51 ", 51.0), ("0.002", 0.002)] {
+    for (raw, want) in [
+        ("2170.6", 2170.6),
+        ("0", 0.0),
+        (" 51 ", 51.0),
+        ("0.002", 0.002),
+    ] {
         let v = number(raw);
         assert_eq!(v.value, Some(want));
         assert_eq!(v.raw, raw.trim());
@@ -71,7 +76,12 @@ fn approximate_values() {
     assert_reading("6.0 左右", 6.0, Some(Qualifier::Approx), None);
     assert_reading("40左右", 40.0, Some(Qualifier::Approx), None);
     assert_reading("约3.5", 3.5, Some(Qualifier::Approx), None);
-    assert_reading("9000亿元左右", 9000.0, Some(Qualifier::Approx), Some("亿元"));
+    assert_reading(
+        "9000亿元左右",
+        9000.0,
+        Some(Qualifier::Approx),
+        Some("亿元"),
+    );
     assert_eq!(parse_value("6.0 左右").text, None);
 }
 
@@ -92,7 +102,10 @@ fn cumulative_brackets() {
     assert_eq!(v.unit_in_cell.as_deref(), Some("%"));
     let v = number("〔100 万〕");
     assert!(v.cumulative);
-    assert_eq!((v.value, v.unit_in_cell.as_deref()), (Some(100.0), Some("万")));
+    assert_eq!(
+        (v.value, v.unit_in_cell.as_deref()),
+        (Some(100.0), Some("万"))
+    );
 }
 
 #[test]
@@ -101,7 +114,10 @@ fn relative_changes() {
     assert_eq!(v.kind, ValueKind::Relative);
     assert_eq!(v.value, Some(16.0));
     let r = v.relative.clone().unwrap();
-    assert_eq!((r.direction, r.percent, r.reference), (Direction::Decrease, true, None));
+    assert_eq!(
+        (r.direction, r.percent, r.reference),
+        (Direction::Decrease, true, None)
+    );
     assert_eq!(v.text.as_deref(), Some("下降16%"));
 
     let v = parse_value("比2020年下降10%以上");
@@ -115,23 +131,35 @@ fn relative_changes() {
 
     let v = parse_value("提高1.4岁");
     let r = v.relative.clone().unwrap();
-    assert_eq!((v.value, r.direction, r.percent), (Some(1.4), Direction::Increase, false));
+    assert_eq!(
+        (v.value, r.direction, r.percent),
+        (Some(1.4), Direction::Increase, false)
+    );
     assert_eq!(v.unit_in_cell.as_deref(), Some("岁"));
 
     let v = parse_value("比“十三五”末提高30%");
     assert_eq!(v.kind, ValueKind::Relative);
     assert_eq!(v.value, Some(30.0));
-    assert_eq!(v.relative.unwrap().reference.as_deref(), Some("比“十三五”末"));
+    assert_eq!(
+        v.relative.unwrap().reference.as_deref(),
+        Some("比“十三五”末")
+    );
 
     let v = parse_value("增长5%左右");
-    assert_eq!((v.kind, v.qualifier), (ValueKind::Relative, Some(Qualifier::Approx)));
+    assert_eq!(
+        (v.kind, v.qualifier),
+        (ValueKind::Relative, Some(Qualifier::Approx))
+    );
 }
 
 #[test]
 fn a_level_reached_is_not_a_change() {
     let v = parse_value("降至13%左右");
     assert_eq!(v.kind, ValueKind::Number);
-    assert_eq!((v.value, v.qualifier), (Some(13.0), Some(Qualifier::Approx)));
+    assert_eq!(
+        (v.value, v.qualifier),
+        (Some(13.0), Some(Qualifier::Approx))
+    );
     assert_eq!(v.text.as_deref(), Some("降至13%左右"));
 }
 
@@ -161,7 +189,10 @@ fn units_inside_the_cell() {
 #[test]
 fn footnote_marks() {
     let v = number("77.8 ¹");
-    assert_eq!((v.value, v.footnote.as_deref(), v.text), (Some(77.8), Some("1"), None));
+    assert_eq!(
+        (v.value, v.footnote.as_deref(), v.text),
+        (Some(77.8), Some("1"), None)
+    );
     let v = number("56.09*");
     assert_eq!((v.value, v.footnote.as_deref()), (Some(56.09), Some("*")));
     assert_eq!(number("95 ³").footnote.as_deref(), Some("3"));
@@ -182,7 +213,14 @@ fn placeholders() {
 
 #[test]
 fn pending_targets() {
-    for raw in ["按省下达目标", "完成省定目标", "完成省下达目标", "按国家要求", "按省要求", "待定"] {
+    for raw in [
+        "按省下达目标",
+        "完成省定目标",
+        "完成省下达目标",
+        "按国家要求",
+        "按省要求",
+        "待定",
+    ] {
         let v = parse_value(raw);
         assert_eq!(v.kind, ValueKind::Pending, "{raw:?}");
         assert_eq!(v.text.as_deref(), Some(raw));
@@ -210,23 +248,35 @@ fn qualitative_text() {
         assert_eq!(v.value, None);
     }
     assert_eq!(parse_value("基本建 立").text.as_deref(), Some("基本建立"));
-    assert_eq!(parse_value("与 GDP 增长基本同步").text.as_deref(), Some("与GDP增长基本同步"));
+    assert_eq!(
+        parse_value("与 GDP 增长基本同步").text.as_deref(),
+        Some("与GDP增长基本同步")
+    );
 }
 
 #[test]
 fn numbers_with_words_keep_the_words_as_text() {
     let v = number("1（国家级）");
-    assert_eq!((v.value, v.text.as_deref()), (Some(1.0), Some("1（国家级）")));
+    assert_eq!(
+        (v.value, v.text.as_deref()),
+        (Some(1.0), Some("1（国家级）"))
+    );
     let v = number("达到85%");
     assert_eq!((v.value, v.qualifier), (Some(85.0), None));
     assert_eq!(v.text.as_deref(), Some("达到85%"));
     let v = number("力争达到8人");
-    assert_eq!((v.unit_in_cell.as_deref(), v.text.as_deref()), (Some("人"), Some("力争达到8人")));
+    assert_eq!(
+        (v.unit_in_cell.as_deref(), v.text.as_deref()),
+        (Some("人"), Some("力争达到8人"))
+    );
     let v = number("＜5.5（年均）");
     assert_eq!((v.value, v.qualifier), (Some(5.5), Some(Qualifier::Lt)));
     assert!(v.text.is_some());
     let v = number(">1.3万亿元，年均增速高于GDP增速1个百分点以上");
-    assert_eq!((v.value, v.unit_in_cell.as_deref()), (Some(1.3), Some("万亿元")));
+    assert_eq!(
+        (v.value, v.unit_in_cell.as_deref()),
+        (Some(1.3), Some("万亿元"))
+    );
 }
 
 #[test]

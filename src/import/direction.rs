@@ -55,15 +55,24 @@ const BLACK_ODOROUS_GOOD: &[&str] = &["控制", "消除", "治理", "整治"];
 const AMBIGUOUS_WORDS: &[&str] = &["清运量"];
 
 /// Targets that ask to keep a level (保持稳定, 稳定达到Ⅱ类).
-const STABILITY_WORDS: &[&str] = &["保持稳定", "稳定达到", "稳定保持", "保持不变", "持平", "不减少"];
+const STABILITY_WORDS: &[&str] = &[
+    "保持稳定",
+    "稳定达到",
+    "稳定保持",
+    "保持不变",
+    "持平",
+    "不减少",
+];
 
-/// Names whose stock is to be preserved rather than grown (耕地保有量 不减少).
-const STOCK_WORDS: &[&str] = &["保有量", "红线"];
+/// Names whose stock is to be preserved rather than grown (耕地保有量 不减少). A protected
+/// area (生态保护红线面积 不减少) is a floor, and more of it is better: not listed.
+const STOCK_WORDS: &[&str] = &["保有量"];
 
 /// Words in a name that make it a measurable quantity (a qualitative target on it still
 /// implies "more is better").
 const QUANTITY_WORDS: &[&str] = &[
-    "率", "比例", "比重", "占比", "指数", "数量", "人数", "个数", "规模", "总额", "总量", "面积", "收入",
+    "率", "比例", "比重", "占比", "指数", "数量", "人数", "个数", "规模", "总额", "总量", "面积",
+    "收入",
 ];
 
 /// Words in a qualitative target that state a direction.
@@ -109,7 +118,8 @@ pub fn infer_direction(
             return d;
         }
     }
-    if target_says(DOWN_WORDS) {
+    // 不减少 is a floor, not a request to go down.
+    if !stability && target_says(DOWN_WORDS) {
         return Direction::Decrease;
     }
     Direction::Increase
@@ -168,33 +178,81 @@ mod tests {
 
     #[test]
     fn reduction_rates_are_increase() {
-        assert_eq!(infer("单位地区生产总值能源消耗降低", Some("%"), "[25]", "[16]"), Direction::Increase);
-        assert_eq!(infer("细颗粒物(PM2.5)浓度下降", Some("%"), "1.22", "[31.7]"), Direction::Increase);
-        assert_eq!(infer("氮氧化物重点工程减排量", Some("万吨"), "—", "[0.8618]"), Direction::Increase);
+        assert_eq!(
+            infer("单位地区生产总值能源消耗降低", Some("%"), "[25]", "[16]"),
+            Direction::Increase
+        );
+        assert_eq!(
+            infer("细颗粒物(PM2.5)浓度下降", Some("%"), "1.22", "[31.7]"),
+            Direction::Increase
+        );
+        assert_eq!(
+            infer("氮氧化物重点工程减排量", Some("万吨"), "—", "[0.8618]"),
+            Direction::Increase
+        );
     }
 
     #[test]
     fn burdens_and_caps_are_decrease() {
-        assert_eq!(infer("PM2.5浓度", Some("微克/立方米"), "51", "完成省定目标"), Direction::Decrease);
-        assert_eq!(infer("全市用水总量", Some("亿立方米"), "9.09", "11.0"), Direction::Decrease);
-        assert_eq!(infer("地表水劣V类水体比例", Some("%"), "0", "0"), Direction::Decrease);
-        assert_eq!(infer("城镇调查失业率", Some("%"), "6左右", "< 5.5"), Direction::Decrease);
-        assert_eq!(infer("化学农药施用量负增长", Some("吨"), "3147", "负增长"), Direction::Decrease);
+        assert_eq!(
+            infer("PM2.5浓度", Some("微克/立方米"), "51", "完成省定目标"),
+            Direction::Decrease
+        );
+        assert_eq!(
+            infer("全市用水总量", Some("亿立方米"), "9.09", "11.0"),
+            Direction::Decrease
+        );
+        assert_eq!(
+            infer("地表水劣V类水体比例", Some("%"), "0", "0"),
+            Direction::Decrease
+        );
+        assert_eq!(
+            infer("城镇调查失业率", Some("%"), "6左右", "< 5.5"),
+            Direction::Decrease
+        );
+        assert_eq!(
+            infer("化学农药施用量负增长", Some("吨"), "3147", "负增长"),
+            Direction::Decrease
+        );
     }
 
     #[test]
     fn target_shape_decides_when_the_name_does_not() {
-        assert_eq!(infer("新增建设用地区域", Some("万亩"), "-", "<51.53"), Direction::Decrease);
-        assert_eq!(infer("从业人员持证率", Some("%"), "37.7", ">60"), Direction::Increase);
-        assert_eq!(infer("某类案件起数", None, "", "比2020年下降10%以上"), Direction::Decrease);
+        assert_eq!(
+            infer("新增建设用地区域", Some("万亩"), "-", "<51.53"),
+            Direction::Decrease
+        );
+        assert_eq!(
+            infer("从业人员持证率", Some("%"), "37.7", ">60"),
+            Direction::Increase
+        );
+        assert_eq!(
+            infer("某类案件起数", None, "", "比2020年下降10%以上"),
+            Direction::Decrease
+        );
     }
 
     #[test]
     fn stability_and_status_items() {
-        assert_eq!(infer("地下水水质级别", None, "", "保持稳定"), Direction::Maintain);
-        assert_eq!(infer("耕地保有量", Some("万亩"), "507", "不减少"), Direction::Maintain);
-        assert_eq!(infer("危险废物利用处置率", Some("%"), "99.85", "不减少"), Direction::Increase);
-        assert_eq!(infer("“无废城市”建设协调机制", None, "初步建立", "推动执行"), Direction::Unknown);
-        assert_eq!(infer("生态质量指数(EQI)", None, "—", "稳中向好"), Direction::Increase);
+        assert_eq!(
+            infer("地下水水质级别", None, "", "保持稳定"),
+            Direction::Maintain
+        );
+        assert_eq!(
+            infer("耕地保有量", Some("万亩"), "507", "不减少"),
+            Direction::Maintain
+        );
+        assert_eq!(
+            infer("危险废物利用处置率", Some("%"), "99.85", "不减少"),
+            Direction::Increase
+        );
+        assert_eq!(
+            infer("“无废城市”建设协调机制", None, "初步建立", "推动执行"),
+            Direction::Unknown
+        );
+        assert_eq!(
+            infer("生态质量指数(EQI)", None, "—", "稳中向好"),
+            Direction::Increase
+        );
     }
 }

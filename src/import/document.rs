@@ -1,5 +1,6 @@
 //! Puts the pipeline together for one document: plans, table blocks, rows, values, years.
 
+use super::direction::infer_direction;
 use super::header::Slot;
 use super::plan_meta::{find_plans, PlanMeta};
 use super::rows::{assemble, Row};
@@ -7,7 +8,7 @@ use super::scan::{find_tables, RawTable};
 use super::title::{find_title, five_year_period, kind_of};
 use super::{ExtractedDocument, ExtractedIndicator, ExtractedPlan, ExtractedTable};
 use crate::grammar::parse_value;
-use crate::model::{Direction, PlanDraft, TableKind, Value};
+use crate::model::{PlanDraft, TableKind};
 
 /// Title used when nothing above a table reads like one.
 const UNTITLED: &str = "指标表";
@@ -23,13 +24,20 @@ pub fn read(text: &str) -> ExtractedDocument {
         if !rows.iter().any(has_value) {
             continue;
         }
-        let (title, title_idx) = find_title(&lines, raw.header_idx)
-            .unwrap_or_else(|| (UNTITLED.to_string(), raw.header_idx));
-        let plan_idx = plans.iter().rposition(|p| p.line <= title_idx.min(raw.header_idx));
+        let found = find_title(&lines, raw.header_idx);
+        let title_idx = found.as_ref().map_or(raw.header_idx, |t| t.1);
+        let plan_idx = plans
+            .iter()
+            .rposition(|p| p.line <= title_idx.min(raw.header_idx));
         if let Some(i) = plan_idx {
             used_plans[i] = true;
         }
         let plan = plan_idx.map(|i| &plans[i]);
+        let title = match (found, plan) {
+            (Some((t, _)), _) => t,
+            (None, Some(p)) => format!("{}主要指标", p.title),
+            (None, None) => UNTITLED.to_string(),
+        };
         tables.push(table(&raw, rows, title, plan));
     }
     let plans = plans
@@ -85,7 +93,12 @@ fn indicator(r: Row) -> ExtractedIndicator {
     let baseline = parse(&r.baseline_raw);
     let target = parse(&r.target_raw);
     let actual = parse(&r.actual_raw);
-    let direction = direction_of(&r.name, r.unit.as_deref(), baseline.as_ref(), target.as_ref());
+    let direction = infer_direction(
+        &r.name,
+        r.unit.as_deref(),
+        baseline.as_ref(),
+        target.as_ref(),
+    );
     ExtractedIndicator {
         line: r.line,
         seq: r.seq,
@@ -105,17 +118,6 @@ fn indicator(r: Row) -> ExtractedIndicator {
         direction,
         note: r.remark,
         lead_department: r.department,
-    }
-}
-
-/// Stand-in until `direction::infer_direction` lands: only the obvious cases.
-fn direction_of(name: &str, _unit: Option<&str>, _b: Option<&Value>, _t: Option<&Value>) -> Direction {
-    if ["降低", "下降", "减排", "减少"].iter().any(|w| name.contains(w)) {
-        Direction::Increase
-    } else if ["稳定", "保持"].iter().any(|w| name.contains(w)) {
-        Direction::Maintain
-    } else {
-        Direction::Unknown
     }
 }
 

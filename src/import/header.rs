@@ -59,8 +59,22 @@ fn has_any(key: &str, words: &[&str]) -> bool {
 }
 
 const VALUE_WORDS: &[&str] = &[
-    "基期", "基准", "基数", "基础", "现值", "现状", "基年", "目标", "完成", "实际", "年均", "累计",
-    "增长", "增速", "规划值", "预期值",
+    "基期",
+    "基准",
+    "基数",
+    "基础",
+    "现值",
+    "现状",
+    "基年",
+    "目标",
+    "完成",
+    "实际",
+    "年均",
+    "累计",
+    "增长",
+    "增速",
+    "规划值",
+    "预期值",
 ];
 
 fn is_value_label(key: &str) -> bool {
@@ -80,7 +94,10 @@ fn classify(key: &str) -> Role {
     if has_any(key, &["类别", "分类", "领域", "维度"]) && key.chars().count() <= 6 {
         return Role::Category;
     }
-    if has_any(key, &["责任单位", "牵头单位", "责任部门", "牵头部门", "主管部门"]) {
+    if has_any(
+        key,
+        &["责任单位", "牵头单位", "责任部门", "牵头部门", "主管部门"],
+    ) {
         return Role::Department;
     }
     if has_any(key, &["备注", "说明"]) {
@@ -107,7 +124,10 @@ fn classify(key: &str) -> Role {
 fn explicit_slot(key: &str) -> Option<Slot> {
     if has_any(key, &["完成情况", "完成值", "实际", "实现", "完成"]) {
         Some(Slot::Actual)
-    } else if has_any(key, &["基期", "基准", "基数", "基础", "现值", "现状", "基年"]) {
+    } else if has_any(
+        key,
+        &["基期", "基准", "基数", "基础", "现值", "现状", "基年"],
+    ) {
         Some(Slot::Baseline)
     } else if has_any(key, &["目标", "规划值", "预期值"]) {
         Some(Slot::Target)
@@ -181,12 +201,10 @@ pub fn detect(first: &[String], second: Option<&[String]>) -> Option<(Header, us
                 classify(l)
             };
             match r {
-                Role::Unslotted(_) | Role::Other if is_value_label(l) => {
-                    match explicit_slot(l) {
-                        Some(s) => Role::Value(s, sub_of(l)),
-                        None => Role::Unslotted(sub_of(l)),
-                    }
-                }
+                Role::Unslotted(_) | Role::Other if is_value_label(l) => match explicit_slot(l) {
+                    Some(s) => Role::Value(s, sub_of(l)),
+                    None => Role::Unslotted(sub_of(l)),
+                },
                 r => r,
             }
         })
@@ -301,73 +319,16 @@ impl Header {
         let Some(keys) = self.row_keys.get(row) else {
             return false;
         };
-        let a: Vec<String> = cells.iter().map(|c| header_key(c)).filter(|k| !k.is_empty()).collect();
+        let a: Vec<String> = cells
+            .iter()
+            .map(|c| header_key(c))
+            .filter(|k| !k.is_empty())
+            .collect();
         let b: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
         !a.is_empty() && a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::lines::split_cells;
-
-    fn header(a: &str, b: Option<&str>) -> Option<(Header, usize)> {
-        let first = split_cells(a);
-        let second = b.map(split_cells);
-        detect(&first, second.as_deref())
-    }
-
-    #[test]
-    fn reads_a_simple_header() {
-        let (h, used) = header("指标分类\t序号\t指标名称\t2020 年 (基准值)\t2025 年\t指标性质", None).unwrap();
-        assert_eq!(used, 1);
-        use Role::*;
-        assert_eq!(
-            h.roles,
-            vec![Category, Seq, Name, Value(Slot::Baseline, Sub::Absolute), Value(Slot::Target, Sub::Absolute), Attribute]
-        );
-        assert_eq!((h.baseline_year, h.target_year), (Some(2020), Some(2025)));
-    }
-
-    #[test]
-    fn merges_a_two_row_header() {
-        let (h, used) = header(
-            "序号\t指标名称\t2015年\t“十三五”规划目标\t\t“十三五”完成情况\t\t指标属性\t",
-            Some("\t\t\t2020年\t年均增长(%)\t2020年\t年均增长(%)\t\t"),
-        )
-        .unwrap();
-        assert_eq!(used, 2);
-        assert_eq!(h.roles[2], Role::Value(Slot::Baseline, Sub::Absolute));
-        assert_eq!(h.roles[3], Role::Value(Slot::Target, Sub::Absolute));
-        assert_eq!(h.roles[4], Role::Value(Slot::Target, Sub::Growth));
-        assert_eq!(h.roles[5], Role::Value(Slot::Actual, Sub::Absolute));
-        assert_eq!((h.baseline_year, h.target_year), (Some(2015), Some(2020)));
-    }
-
-    #[test]
-    fn reads_other_layouts() {
-        let (h, _) = header("类别\t指标\t2025 年\t2030 年\t年均/累计\t属性", None).unwrap();
-        assert_eq!(h.roles[4], Role::Value(Slot::Target, Sub::Growth));
-        assert_eq!((h.baseline_year, h.target_year), (Some(2025), Some(2030)));
-        let (h, _) = header("指标\t现值\t2030 目标\t属性", None).unwrap();
-        assert_eq!((h.baseline_year, h.target_year), (None, Some(2030)));
-        let (h, _) = header("领域\t指标\t\t2025年", None).unwrap();
-        assert_eq!((h.name_col(), h.name_end()), (1, 2));
-        assert!(!h.has_slot(Slot::Baseline));
-    }
-
-    #[test]
-    fn rejects_rows_that_are_not_headers() {
-        assert!(header("序号\t行政区\t优先保护单元\t重点管控单元", None).is_none());
-        assert!(header("1\t地区生产总值\t3449\t预期性", None).is_none());
-        assert!(header("专栏1 主要指标\t\t", None).is_none());
-    }
-
-    #[test]
-    fn recognises_a_repeated_header() {
-        let (h, _) = header("指标类别\t指标\t2020年 (基准值)\t2025年\t指标性质", None).unwrap();
-        assert!(h.repeats(&split_cells("指标类别\t指标\t2020年 (基准值)\t2025年\t指标性质"), 0));
-        assert!(!h.repeats(&split_cells("生态保护\t23.森林覆盖率(%)\t—\t95\t约束性"), 0));
-    }
-}
+#[path = "header_tests.rs"]
+mod tests;

@@ -26,7 +26,10 @@ pub fn filled(cells: &[String]) -> usize {
 
 /// Cells without the trailing empty ones.
 pub fn trimmed_len(cells: &[String]) -> usize {
-    cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)
+    cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1)
 }
 
 /// Removes `<p>`-style tags left over from HTML conversion.
@@ -88,7 +91,10 @@ pub fn despace(s: &str) -> String {
             let prev = out.chars().last();
             let next = chars.get(j).copied();
             if let (Some(p), Some(n)) = (prev, next) {
-                if is_ascii_word(p) && is_ascii_word(n) && !(p.is_ascii_digit() && n.is_ascii_digit()) {
+                if is_ascii_word(p)
+                    && is_ascii_word(n)
+                    && !(p.is_ascii_digit() && n.is_ascii_digit())
+                {
                     out.push(' ');
                 }
             }
@@ -120,7 +126,10 @@ mod tests {
     #[test]
     fn removes_stray_spaces() {
         assert_eq!(despace("生 态 保 护"), "生态保护");
-        assert_eq!(despace("地表水达到或好于 III 类水体比例"), "地表水达到或好于III类水体比例");
+        assert_eq!(
+            despace("地表水达到或好于 III 类水体比例"),
+            "地表水达到或好于III类水体比例"
+        );
         assert_eq!(despace("单位 GDP 二氧化碳"), "单位GDP二氧化碳");
         assert_eq!(despace("Hello World"), "Hello World");
     }
@@ -128,7 +137,10 @@ mod tests {
     #[test]
     fn removes_script_markup() {
         assert_eq!(despace("PM _{2.5} 浓度"), "PM2.5浓度");
-        assert_eq!(despace("细颗粒物（PM _{2.5} ）浓度"), "细颗粒物（PM2.5）浓度");
+        assert_eq!(
+            despace("细颗粒物（PM _{2.5} ）浓度"),
+            "细颗粒物（PM2.5）浓度"
+        );
         assert_eq!(despace("a_b"), "a_b");
     }
 

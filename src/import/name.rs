@@ -12,8 +12,10 @@ static SEQ_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(\d{1,3})\s*[.、．](?:\s|[^\d])|[（(]\s*(\d{1,3})\s*[)）])").unwrap()
 });
 static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）])\s*")
-        .unwrap()
+    Regex::new(
+        r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）])\s*",
+    )
+    .unwrap()
 });
 static SEQ_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[)）])$").unwrap());
@@ -119,7 +121,12 @@ fn split_unit(name: &str) -> (String, Option<String>) {
     let Some(open) = body.rfind(['(', '（']) else {
         return (name.to_string(), None);
     };
-    let inner = &body[open + if body[open..].starts_with('(') { 1 } else { '（'.len_utf8() }..];
+    let inner = &body[open
+        + if body[open..].starts_with('(') {
+            1
+        } else {
+            '（'.len_utf8()
+        }..];
     if is_unit(inner) {
         let head = body[..open].trim_end().to_string();
         if !head.is_empty() {
@@ -148,7 +155,10 @@ mod tests {
         assert_eq!(p.name, "其中：农村劳动力技能培训人数");
         assert_eq!(p.unit.as_deref(), Some("万人"));
         let p = split_name("1.细颗粒物（PM _{2.5} ）浓度（微克/立方米）");
-        assert_eq!((p.seq.as_deref(), p.name.as_str()), (Some("1"), "细颗粒物（PM2.5）浓度"));
+        assert_eq!(
+            (p.seq.as_deref(), p.name.as_str()),
+            (Some("1"), "细颗粒物（PM2.5）浓度")
+        );
         assert_eq!(p.unit.as_deref(), Some("微克/立方米"));
     }
 
@@ -157,15 +167,26 @@ mod tests {
         let p = split_name("1.1级、1.2级生产工房操作人员数量(人)");
         assert_eq!(p.seq, None);
         assert_eq!(p.name, "1.1级、1.2级生产工房操作人员数量");
-        assert_eq!(split_name("3岁以下儿童系统管理率").name, "3岁以下儿童系统管理率");
+        assert_eq!(
+            split_name("3岁以下儿童系统管理率").name,
+            "3岁以下儿童系统管理率"
+        );
     }
 
     #[test]
     fn parentheses_that_are_not_units_stay() {
         assert_eq!(split_name("生态质量指数(EQI)").unit, None);
         assert_eq!(split_name("控制和消除重大地方病的县（市、区）").unit, None);
-        assert_eq!(split_name("研究与试验发展(R&D)经费投入强度(%)").name, "研究与试验发展(R&D)经费投入强度");
-        assert_eq!(split_name("放射源辐射事故年发生率（起/每万枚）").unit.as_deref(), Some("起/每万枚"));
+        assert_eq!(
+            split_name("研究与试验发展(R&D)经费投入强度(%)").name,
+            "研究与试验发展(R&D)经费投入强度"
+        );
+        assert_eq!(
+            split_name("放射源辐射事故年发生率（起/每万枚）")
+                .unit
+                .as_deref(),
+            Some("起/每万枚")
+        );
     }
 
     #[test]

@@ -90,6 +90,18 @@ fn notice(line: &str) -> Option<(String, String)> {
     Some((caps[1].to_string(), caps[2].to_string()))
 }
 
+/// Does `line` say this plan was issued (印发), rather than cite another act (《…关于印发…》)?
+fn issues_here(line: &str) -> bool {
+    if line.len() > MAX_ROW_CHARS {
+        return false;
+    }
+    let Some(p) = line.find("印发") else {
+        return false;
+    };
+    let before = &line[..p];
+    before.matches('《').count() <= before.matches('》').count()
+}
+
 /// Finds the plans of a document, in order of appearance.
 pub fn find_plans(lines: &[&str]) -> Vec<PlanMeta> {
     let mut plans: Vec<PlanMeta> = Vec::new();
@@ -120,7 +132,9 @@ pub fn find_plans(lines: &[&str]) -> Vec<PlanMeta> {
             plans.push(meta);
             continue;
         }
-        let Some(title) = plan_title(raw) else { continue };
+        let Some(title) = plan_title(raw) else {
+            continue;
+        };
         // The plan's own title right after its notice: the same plan, starting here.
         if let Some(last) = plans.last_mut() {
             if i - last.line <= 20 && (title == last.title || last.title.contains(&title)) {
@@ -142,7 +156,7 @@ pub fn find_plans(lines: &[&str]) -> Vec<PlanMeta> {
             issuer: None,
             title,
         };
-        for l in nearby.iter().filter(|l| l.contains("印发") && l.len() <= MAX_ROW_CHARS) {
+        for l in nearby.iter().filter(|l| issues_here(l)) {
             meta.doc_number = meta.doc_number.or_else(|| doc_number_in(l));
             meta.issue_date = meta.issue_date.or_else(|| date_in(l));
         }
@@ -193,8 +207,24 @@ mod tests {
     }
 
     #[test]
+    fn ignores_document_numbers_of_cited_acts() {
+        let lines = vec!["某市“十四五”生态环境保护规划", "", "根据《国务院关于印发“十四五”生态环境保护规划的通知》（国发〔2021〕31号），制定本规划。"];
+        assert_eq!(find_plans(&lines)[0].doc_number, None);
+        let lines = vec![
+            "就业“十五五”规划",
+            "国发〔2026〕16号，国务院 2026-06-11 印发。",
+        ];
+        let p = &find_plans(&lines)[0];
+        assert_eq!(p.doc_number.as_deref(), Some("国发〔2026〕16号"));
+        assert_eq!(p.issue_date, NaiveDate::from_ymd_opt(2026, 6, 11));
+    }
+
+    #[test]
     fn reads_periods_from_year_ranges() {
-        assert_eq!(period_of("残疾预防行动计划（2022—2025年）"), Some((2022, 2025)));
+        assert_eq!(
+            period_of("残疾预防行动计划（2022—2025年）"),
+            Some((2022, 2025))
+        );
         assert_eq!(period_of("第十四个五年规划"), Some((2021, 2025)));
         assert_eq!(plan_title("第一章 规划基础"), None);
         assert_eq!(plan_title("（三）规划目标"), None);

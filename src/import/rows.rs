@@ -40,7 +40,9 @@ pub struct Row {
 }
 
 fn is_placeholder(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '—' | '–' | '－' | '/' | '／' | ' '))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, '-' | '—' | '–' | '－' | '/' | '／' | ' '))
 }
 
 /// Where a row's cells sit relative to the header's columns.
@@ -68,7 +70,11 @@ impl Layout {
                 .take((-shift) as usize)
                 .collect();
         }
-        let shift = if shift < 0 { -(dropped.len() as isize) } else { shift };
+        let shift = if shift < 0 {
+            -(dropped.len() as isize)
+        } else {
+            shift
+        };
         Layout { shift, dropped }
     }
 
@@ -144,12 +150,17 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
         let has_values = baseline_raw.is_some() || target_raw.is_some() || actual_raw.is_some();
 
         if !has_values && attribute.is_none() {
-            let text: Vec<&str> = cells.iter().map(|s| s.as_str()).filter(|s| !s.is_empty()).collect();
+            let text: Vec<&str> = cells
+                .iter()
+                .map(|s| s.as_str())
+                .filter(|s| !s.is_empty())
+                .collect();
             if text.is_empty() {
                 continue;
             }
             let joined = text.join("");
-            let only_name = text.len() == zone.len() && category_cell.is_none() && seq_cell.is_none();
+            let only_name =
+                text.len() == zone.len() && category_cell.is_none() && seq_cell.is_none();
             if bl.after_break && only_name && !is_heading(&joined) && !rows.is_empty() {
                 // A name split across a page break continues the previous row.
                 let prev = rows.last_mut().expect("checked non-empty");

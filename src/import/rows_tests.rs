@@ -23,9 +23,18 @@ fn carries_category_down_and_splits_units() {
     let rows = table(
         &["指标分类\t序号\t指标名称\t2020 年 (基准值)\t2025 年\t指标性质"],
         &[
-            ("环境质量改善\t1\tPM _{2.5} 浓度 (微克/立方米)\t51\t完成省定目标\t约束性", false),
-            ("\t2\t空气质量优良天数比率 (%)\t72.1\t完成省定目标\t约束性", false),
-            ("生 态 保 护\t3\t生态保护红线面积（平方公里）\t—\t不减少\t约束性", false),
+            (
+                "环境质量改善\t1\tPM _{2.5} 浓度 (微克/立方米)\t51\t完成省定目标\t约束性",
+                false,
+            ),
+            (
+                "\t2\t空气质量优良天数比率 (%)\t72.1\t完成省定目标\t约束性",
+                false,
+            ),
+            (
+                "生 态 保 护\t3\t生态保护红线面积（平方公里）\t—\t不减少\t约束性",
+                false,
+            ),
         ],
     );
     assert_eq!(rows.len(), 3);
@@ -69,13 +78,22 @@ fn joins_a_name_split_across_a_page_break() {
     let rows = table(
         &["序号\t分类\t指标名称\t单位\t2020年\t2025年\t指标类型"],
         &[
-            ("5\t\t完成大宗工业固体废物堆存场所综合整治的堆场数\t%\t100\t100\t约束性", false),
+            (
+                "5\t\t完成大宗工业固体废物堆存场所综合整治的堆场数\t%\t100\t100\t约束性",
+                false,
+            ),
             ("\t\t量占比\t\t\t\t", true),
-            ("6\t\t通过清洁生产审核评估工业企业占比\t%\t/\t40\t预期性", false),
+            (
+                "6\t\t通过清洁生产审核评估工业企业占比\t%\t/\t40\t预期性",
+                false,
+            ),
         ],
     );
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0].name, "完成大宗工业固体废物堆存场所综合整治的堆场数量占比");
+    assert_eq!(
+        rows[0].name,
+        "完成大宗工业固体废物堆存场所综合整治的堆场数量占比"
+    );
     assert_eq!(rows[0].lines, vec![10, 11]);
     assert_eq!(rows[0].unit.as_deref(), Some("%"));
 }
@@ -85,7 +103,10 @@ fn reads_a_row_missing_its_category_cell_and_sub_items() {
     let rows = table(
         &["类别\t规划指标\t规划目标\t规划目标完成情况\t属性\t备注"],
         &[
-            ("水生态环境保护\t中心城区污水处理率（%）\t96\t98.1\t预期性\t", false),
+            (
+                "水生态环境保护\t中心城区污水处理率（%）\t96\t98.1\t预期性\t",
+                false,
+            ),
             ("畜禽粪污综合利用率（%）\t75\t75\t预期性\t\t", false),
             ("\t其中：规模养殖场（%）\t80\t85\t预期性\t", false),
         ],
@@ -102,7 +123,10 @@ fn reads_sequence_under_a_spanning_name_header_and_cell_units() {
     let rows = table(
         &["领域\t指标\t\t2025年"],
         &[
-            ("伤害致残防控行动\t17\t生产安全事故发生起数\t比2020年下降10%以上", false),
+            (
+                "伤害致残防控行动\t17\t生产安全事故发生起数\t比2020年下降10%以上",
+                false,
+            ),
             ("\t19\t每10万人口康复医师人数\t力争达到8人", false),
         ],
     );
@@ -110,4 +134,22 @@ fn reads_sequence_under_a_spanning_name_header_and_cell_units() {
     assert_eq!(rows[0].unit, None);
     assert_eq!(rows[1].unit.as_deref(), Some("人"));
     assert_eq!(rows[1].category.as_deref(), Some("伤害致残防控行动"));
+}
+
+#[test]
+fn carries_regions_down_in_regional_tables() {
+    let rows = table(
+        &["县（市、区）\t指标\t2020年\t2025年\t属性"],
+        &[
+            ("禹州市\t森林覆盖率（%）\t20\t22\t约束性", false),
+            ("\t空气质量优良天数比率（%）\t70\t75\t约束性", false),
+            ("长葛市\t森林覆盖率（%）\t18\t19\t约束性", false),
+        ],
+    );
+    let regions: Vec<_> = rows.iter().map(|r| r.region.as_deref()).collect();
+    assert_eq!(
+        regions,
+        vec![Some("禹州市"), Some("禹州市"), Some("长葛市")]
+    );
+    assert_eq!(rows[1].target_raw.as_deref(), Some("75"));
 }

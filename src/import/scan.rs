@@ -9,8 +9,9 @@ use super::header::{detect, Header};
 use super::lines::{filled, is_blank, is_tab_row, split_cells, strip_tags};
 use super::rows::BodyLine;
 
-static NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:注[:：\s]|注\d|说明[:：]|资料来源|数据来源|备注[:：])").unwrap());
+static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:注[:：\s]|注\d|说明[:：]|资料来源|数据来源|备注[:：])").unwrap()
+});
 static NOTE_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-\s]*(?:\d{1,2}[.、．]|[①②③④⑤⑥⑦⑧⑨])").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> =
@@ -36,7 +37,11 @@ fn is_note(line: &str) -> bool {
 }
 
 fn note_text(line: &str) -> String {
-    strip_tags(line).trim().trim_end_matches('\t').trim().to_string()
+    strip_tags(line)
+        .trim()
+        .trim_end_matches('\t')
+        .trim()
+        .to_string()
 }
 
 /// Finds every table block in `lines`.
@@ -155,14 +160,21 @@ mod tests {
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
         assert_eq!(t.header_idx, 2);
-        assert_eq!(t.body.iter().map(|b| b.line).collect::<Vec<_>>(), vec![4, 7]);
+        assert_eq!(
+            t.body.iter().map(|b| b.line).collect::<Vec<_>>(),
+            vec![4, 7]
+        );
         assert!(t.body[1].after_break);
         assert_eq!(t.notes, vec!["注：1.说明。", "2.[]内为五年累计数。"]);
     }
 
     #[test]
     fn ignores_text_without_tables() {
-        let lines = vec!["第一章\t3", "序号\t项目名称\t建设内容", "1\t某工程\t建设污水管网"];
+        let lines = vec![
+            "第一章\t3",
+            "序号\t项目名称\t建设内容",
+            "1\t某工程\t建设污水管网",
+        ];
         assert!(find_tables(&lines).is_empty());
     }
 }

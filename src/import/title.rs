@@ -50,7 +50,9 @@ pub fn find_title(lines: &[&str], header_idx: usize) -> Option<(String, usize)> 
             continue;
         }
         seen += 1;
-        let first = split_cells(&strip_tags(line)).into_iter().find(|c| !c.is_empty());
+        let first = split_cells(&strip_tags(line))
+            .into_iter()
+            .find(|c| !c.is_empty());
         let Some(text) = first else { continue };
         let text = text.trim_end_matches([':', '：']).trim().to_string();
         if seen == 1 && looks_like_title(&text) {
@@ -90,11 +92,24 @@ mod tests {
     #[test]
     fn finds_titles_above_headers() {
         let lines = vec!["正文。", "", "表 1 主要指标", "", "指标\t2020年\t2025年"];
-        assert_eq!(find_title(&lines, 4), Some(("表 1 主要指标".to_string(), 2)));
-        let lines = vec!["“十五五”时期主要指标", "出处：一段很长的说明文字，到此为止。", "指标\t2025年"];
+        assert_eq!(
+            find_title(&lines, 4),
+            Some(("表 1 主要指标".to_string(), 2))
+        );
+        let lines = vec![
+            "“十五五”时期主要指标",
+            "出处：一段很长的说明文字，到此为止。",
+            "指标\t2025年",
+        ];
         assert_eq!(find_title(&lines, 2).map(|t| t.1), Some(0));
-        let lines = vec!["专栏1 “十三五”规划主要指标完成情况表\t\t\t", "类别\t规划指标\t规划目标"];
-        assert_eq!(find_title(&lines, 1).unwrap().0, "专栏1 “十三五”规划主要指标完成情况表");
+        let lines = vec![
+            "专栏1 “十三五”规划主要指标完成情况表\t\t\t",
+            "类别\t规划指标\t规划目标",
+        ];
+        assert_eq!(
+            find_title(&lines, 1).unwrap().0,
+            "专栏1 “十三五”规划主要指标完成情况表"
+        );
     }
 
     #[test]

@@ -95,6 +95,17 @@ pub fn parse_number(raw: &str, unit: Option<&str>) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Whether an indicator is recorded as a status (达到 / 基本达到 / 未达到) rather than a number:
+/// its target is a statement (保持稳定, 基本消除) and it has no numeric baseline to measure from.
+pub fn is_qualitative(
+    baseline: Option<&crate::model::Value>,
+    target: Option<&crate::model::Value>,
+) -> bool {
+    let numeric_baseline = baseline.is_some_and(|b| b.value.is_some());
+    let statement = target.is_some_and(|t| t.kind == crate::model::ValueKind::Qualitative);
+    statement && !numeric_baseline
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,7 +125,11 @@ mod tests {
 
     #[test]
     fn statuses_and_vintages_round_trip() {
-        for s in [QualStatus::Achieved, QualStatus::MostlyAchieved, QualStatus::NotAchieved] {
+        for s in [
+            QualStatus::Achieved,
+            QualStatus::MostlyAchieved,
+            QualStatus::NotAchieved,
+        ] {
             assert_eq!(QualStatus::parse(s.as_str()), Some(s));
         }
         for v in [Vintage::Preliminary, Vintage::Annual, Vintage::Revised] {
@@ -122,12 +137,4 @@ mod tests {
         }
         assert_eq!(QualStatus::parse("差不多"), None);
     }
-}
-
-/// Whether an indicator is recorded as a status (达到 / 基本达到 / 未达到) rather than a number:
-/// its target is a statement (保持稳定, 基本消除) and it has no numeric baseline to measure from.
-pub fn is_qualitative(baseline: Option<&crate::model::Value>, target: Option<&crate::model::Value>) -> bool {
-    let numeric_baseline = baseline.is_some_and(|b| b.value.is_some());
-    let statement = target.is_some_and(|t| t.kind == crate::model::ValueKind::Qualitative);
-    statement && !numeric_baseline
 }

@@ -111,7 +111,18 @@ fn filled(s: Option<&str>) -> bool {
 /// Words that mark a change or a balance, which may legitimately be negative or exceed 100 %.
 fn is_change_measure(name: &str) -> bool {
     [
-        "增长", "增速", "增幅", "变化", "变动", "下降", "降低", "减少", "提高", "比上年", "差额", "净",
+        "增长",
+        "增速",
+        "增幅",
+        "变化",
+        "变动",
+        "下降",
+        "降低",
+        "减少",
+        "提高",
+        "比上年",
+        "差额",
+        "净",
         "年均",
     ]
     .iter()
@@ -132,12 +143,18 @@ pub fn is_share(name: &str, unit: Option<&str>) -> bool {
 /// The period a change is measured against: last year for annual values; for quarters of
 /// a flow the same quarter last year (year-to-date sums grow through the year); for
 /// quarters of a stock the previous quarter, else last year's value.
-fn comparable_previous(period: Period, flow: bool, others: &[(Period, f64)]) -> Option<(Period, f64)> {
+fn comparable_previous(
+    period: Period,
+    flow: bool,
+    others: &[(Period, f64)],
+) -> Option<(Period, f64)> {
     let find = |p: Period| others.iter().find(|(q, _)| *q == p).copied();
     match period {
         Period::Year(y) => find(Period::Year(y - 1)),
         Period::Quarter(y, q) if flow => find(Period::Quarter(y - 1, q)),
-        Period::Quarter(y, 1) => find(Period::Quarter(y - 1, 4)).or_else(|| find(Period::Year(y - 1))),
+        Period::Quarter(y, 1) => {
+            find(Period::Quarter(y - 1, 4)).or_else(|| find(Period::Year(y - 1)))
+        }
         Period::Quarter(y, q) => find(Period::Quarter(y, q - 1)),
     }
 }
@@ -183,17 +200,27 @@ pub fn check(facts: &Facts, period: Period, entry: &Entry, others: &[(Period, f6
         };
     };
     let Some(v) = parse_number(raw, facts.unit) else {
-        issues.push(Issue::error(Rule::NotANumber, format!("“{raw}”不是有效的数字")));
+        issues.push(Issue::error(
+            Rule::NotANumber,
+            format!("“{raw}”不是有效的数字"),
+        ));
         return Checked {
             value: None,
             status: None,
             issues,
         };
     };
-    let others: Vec<(Period, f64)> = others.iter().copied().filter(|(p, _)| *p != period).collect();
+    let others: Vec<(Period, f64)> = others
+        .iter()
+        .copied()
+        .filter(|(p, _)| *p != period)
+        .collect();
 
     if v < 0.0 && !may_be_negative(facts.name, facts.unit) {
-        issues.push(Issue::error(Rule::Negative, format!("“{}”不能为负数", facts.name)));
+        issues.push(Issue::error(
+            Rule::Negative,
+            format!("“{}”不能为负数", facts.name),
+        ));
     }
     if v > 100.0 && is_share(facts.name, facts.unit) {
         issues.push(Issue::error(
@@ -227,30 +254,50 @@ pub fn check(facts: &Facts, period: Period, entry: &Entry, others: &[(Period, f6
 }
 
 /// Year-to-date sums never fall within a year, and the fourth quarter is the year.
-fn check_cumulative(period: Period, v: f64, others: &[(Period, f64)], noted: bool, issues: &mut Vec<Issue>) {
+fn check_cumulative(
+    period: Period,
+    v: f64,
+    others: &[(Period, f64)],
+    noted: bool,
+    issues: &mut Vec<Issue>,
+) {
     let find = |p: Period| others.iter().find(|(q, _)| *q == p).map(|(_, x)| *x);
     let q4_differs = |q4: f64, year: f64| (q4 - year).abs() > Q4_TOLERANCE * year.abs().max(1.0);
     match period {
         Period::Quarter(y, q) => {
-            let earlier = (1..q).rev().find_map(|k| find(Period::Quarter(y, k)).map(|x| (k, x)));
+            let earlier = (1..q)
+                .rev()
+                .find_map(|k| find(Period::Quarter(y, k)).map(|x| (k, x)));
             if let Some((k, x)) = earlier.filter(|(_, x)| v < *x) {
                 issues.push(Issue::error(
                     Rule::CumulativeDecrease,
-                    format!("累计值 {} 低于第{k}季度的 {}，累计数不应减少", fmt(v), fmt(x)),
+                    format!(
+                        "累计值 {} 低于第{k}季度的 {}，累计数不应减少",
+                        fmt(v),
+                        fmt(x)
+                    ),
                 ));
             }
             let later = (q + 1..=4).find_map(|k| find(Period::Quarter(y, k)).map(|x| (k, x)));
             if let Some((k, x)) = later.filter(|(_, x)| v > *x) {
                 issues.push(Issue::error(
                     Rule::CumulativeDecrease,
-                    format!("累计值 {} 高于已填的第{k}季度 {}，累计数不应减少", fmt(v), fmt(x)),
+                    format!(
+                        "累计值 {} 高于已填的第{k}季度 {}，累计数不应减少",
+                        fmt(v),
+                        fmt(x)
+                    ),
                 ));
             }
             if q == 4 {
                 if let Some(year) = find(Period::Year(y)).filter(|&a| q4_differs(v, a)) {
                     issues.push(Issue::needs_note(
                         Rule::Q4DiffersFromAnnual,
-                        format!("第四季度累计值 {} 与全年值 {} 不一致，请核对或在备注中说明", fmt(v), fmt(year)),
+                        format!(
+                            "第四季度累计值 {} 与全年值 {} 不一致，请核对或在备注中说明",
+                            fmt(v),
+                            fmt(year)
+                        ),
                         noted,
                     ));
                 }
@@ -260,7 +307,11 @@ fn check_cumulative(period: Period, v: f64, others: &[(Period, f64)], noted: boo
             if let Some(q4) = find(Period::Quarter(y, 4)).filter(|&q4| q4_differs(q4, v)) {
                 issues.push(Issue::needs_note(
                     Rule::Q4DiffersFromAnnual,
-                    format!("全年值 {} 与第四季度累计值 {} 不一致，请核对或在备注中说明", fmt(v), fmt(q4)),
+                    format!(
+                        "全年值 {} 与第四季度累计值 {} 不一致，请核对或在备注中说明",
+                        fmt(v),
+                        fmt(q4)
+                    ),
                     noted,
                 ));
             }

@@ -93,8 +93,12 @@ fn a_large_change_needs_a_note() {
     assert!(!issue.resolved && issue.blocks_submit());
     assert!(issue.message.contains("35.0%"), "{}", issue.message);
     // Just within the threshold.
-    assert!(check(&JOBS, y(2025), &num("12.9"), &others).issues.is_empty());
-    assert!(check(&JOBS, y(2025), &num("7.1"), &others).issues.is_empty());
+    assert!(check(&JOBS, y(2025), &num("12.9"), &others)
+        .issues
+        .is_empty());
+    assert!(check(&JOBS, y(2025), &num("7.1"), &others)
+        .issues
+        .is_empty());
     // A note resolves it.
     let noted = Entry {
         value: Some("13.5"),
@@ -109,10 +113,15 @@ fn a_large_change_needs_a_note() {
 fn quarterly_changes_compare_like_with_like() {
     // Flow: Q2 year-to-date is compared with Q2 of last year, not with Q1.
     let flow_others = [(q(2025, 1), 3.0), (q(2024, 2), 6.2)];
-    assert!(check(&JOBS, q(2025, 2), &num("6.5"), &flow_others).issues.is_empty());
+    assert!(check(&JOBS, q(2025, 2), &num("6.5"), &flow_others)
+        .issues
+        .is_empty());
     // Stock: Q2 is compared with Q1.
     let stock_others = [(q(2025, 1), 40.0)];
-    assert_eq!(rules(&check(&URBAN, q(2025, 2), &num("60"), &stock_others)), vec![Rule::LargeChange]);
+    assert_eq!(
+        rules(&check(&URBAN, q(2025, 2), &num("60"), &stock_others)),
+        vec![Rule::LargeChange]
+    );
     // Stock Q1 falls back to last year's annual value.
     let c = check(&URBAN, q(2025, 1), &num("30"), &[(y(2024), 60.0)]);
     assert_eq!(rules(&c), vec![Rule::LargeChange]);
@@ -127,21 +136,34 @@ fn a_cumulative_value_lower_than_the_previous_quarter_is_an_error() {
     let c = check(&JOBS, q(2025, 2), &num("7.0"), &[(q(2025, 3), 6.5)]);
     assert_eq!(rules(&c), vec![Rule::CumulativeDecrease]);
     // A stock may fall.
-    assert!(check(&URBAN, q(2025, 3), &num("59"), &[(q(2025, 2), 60.0)]).issues.is_empty());
+    assert!(check(&URBAN, q(2025, 3), &num("59"), &[(q(2025, 2), 60.0)])
+        .issues
+        .is_empty());
     // A new year starts from zero.
-    assert!(check(&JOBS, q(2026, 1), &num("1.0"), &[(q(2025, 4), 9.0)]).issues.is_empty());
+    assert!(check(&JOBS, q(2026, 1), &num("1.0"), &[(q(2025, 4), 9.0)])
+        .issues
+        .is_empty());
 }
 
 #[test]
 fn q4_of_a_flow_must_match_the_annual_value() {
-    let c = check(&JOBS, q(2025, 4), &num("9.0"), &[(y(2025), 9.4), (q(2025, 3), 7.0)]);
+    let c = check(
+        &JOBS,
+        q(2025, 4),
+        &num("9.0"),
+        &[(y(2025), 9.4), (q(2025, 3), 7.0)],
+    );
     assert_eq!(rules(&c), vec![Rule::Q4DiffersFromAnnual]);
     assert_eq!(c.issues[0].severity, Severity::NeedsNote);
     let c = check(&JOBS, y(2025), &num("9.4"), &[(q(2025, 4), 9.0)]);
     assert_eq!(rules(&c), vec![Rule::Q4DiffersFromAnnual]);
-    assert!(check(&JOBS, y(2025), &num("9.0"), &[(q(2025, 4), 9.0)]).issues.is_empty());
+    assert!(check(&JOBS, y(2025), &num("9.0"), &[(q(2025, 4), 9.0)])
+        .issues
+        .is_empty());
     // Stocks have no such rule.
-    assert!(check(&URBAN, y(2025), &num("60"), &[(q(2025, 4), 59.5)]).issues.is_empty());
+    assert!(check(&URBAN, y(2025), &num("60"), &[(q(2025, 4), 59.5)])
+        .issues
+        .is_empty());
 }
 
 #[test]
@@ -164,6 +186,11 @@ fn qualitative_indicators_take_a_status_and_evidence() {
 #[test]
 fn the_period_itself_is_not_its_own_previous_value() {
     // Re-saving a value: the stored old value for the same period must not count.
-    let c = check(&JOBS, q(2025, 2), &num("5.0"), &[(q(2025, 2), 8.0), (q(2025, 1), 2.0)]);
+    let c = check(
+        &JOBS,
+        q(2025, 2),
+        &num("5.0"),
+        &[(q(2025, 2), 8.0), (q(2025, 1), 2.0)],
+    );
     assert!(c.issues.is_empty(), "{:?}", c.issues);
 }

@@ -57,8 +57,12 @@ pub enum Action<'a> {
     Edit,
     Submit,
     Approve,
-    Return { reason: &'a str },
-    Reopen { reason: &'a str },
+    Return {
+        reason: &'a str,
+    },
+    Reopen {
+        reason: &'a str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -83,13 +87,19 @@ pub fn next(state: State, action: &Action, role: Role) -> Result<State, Workflow
         Action::Edit | Action::Submit if role != Role::Staff => {
             Err(E::Role("只有填报员可以填报和提交"))
         }
-        Action::Approve | Action::Return { .. } | Action::Reopen { .. } if role != Role::Manager => {
+        Action::Approve | Action::Return { .. } | Action::Reopen { .. }
+            if role != Role::Manager =>
+        {
             Err(E::Role("只有审核员可以审核、退回或重新打开"))
         }
         Action::Edit => match state {
             Draft | Returned => Ok(Draft),
-            Submitted => Err(E::Locked("本期数据已提交待审核，不能修改；如需修改请审核员退回")),
-            Approved => Err(E::Locked("本期数据已审核锁定，只有审核员重新打开后才能修改")),
+            Submitted => Err(E::Locked(
+                "本期数据已提交待审核，不能修改；如需修改请审核员退回",
+            )),
+            Approved => Err(E::Locked(
+                "本期数据已审核锁定，只有审核员重新打开后才能修改",
+            )),
         },
         Action::Submit => match state {
             Draft | Returned => Ok(Submitted),
@@ -106,7 +116,9 @@ pub fn next(state: State, action: &Action, role: Role) -> Result<State, Workflow
             }
             match state {
                 Submitted => Ok(Returned),
-                Approved => Err(E::InvalidTransition("已审核的数据需先重新打开，不能直接退回")),
+                Approved => Err(E::InvalidTransition(
+                    "已审核的数据需先重新打开，不能直接退回",
+                )),
                 _ => Err(E::InvalidTransition("只能退回已提交的数据")),
             }
         }
@@ -134,10 +146,20 @@ mod tests {
     fn staff_edit_drafts_and_returned_periods_only() {
         assert_eq!(next(Draft, &Action::Edit, Staff), Ok(Draft));
         assert_eq!(next(Returned, &Action::Edit, Staff), Ok(Draft));
-        assert!(matches!(next(Submitted, &Action::Edit, Staff), Err(WorkflowError::Locked(_))));
-        assert!(matches!(next(Approved, &Action::Edit, Staff), Err(WorkflowError::Locked(_))));
+        assert!(matches!(
+            next(Submitted, &Action::Edit, Staff),
+            Err(WorkflowError::Locked(_))
+        ));
+        assert!(matches!(
+            next(Approved, &Action::Edit, Staff),
+            Err(WorkflowError::Locked(_))
+        ));
         for s in ALL {
-            assert_eq!(s.is_editable(), next(s, &Action::Edit, Staff).is_ok(), "{s:?}");
+            assert_eq!(
+                s.is_editable(),
+                next(s, &Action::Edit, Staff).is_ok(),
+                "{s:?}"
+            );
         }
     }
 
@@ -162,7 +184,9 @@ mod tests {
 
     #[test]
     fn return_needs_a_reason_and_a_submitted_period() {
-        let r = Action::Return { reason: "数据口径不一致" };
+        let r = Action::Return {
+            reason: "数据口径不一致",
+        };
         assert_eq!(next(Submitted, &r, Manager), Ok(Returned));
         assert!(matches!(
             next(Submitted, &Action::Return { reason: "  " }, Manager),
@@ -175,7 +199,9 @@ mod tests {
 
     #[test]
     fn reopen_needs_a_reason_and_an_approved_period() {
-        let r = Action::Reopen { reason: "统计局修订" };
+        let r = Action::Reopen {
+            reason: "统计局修订",
+        };
         assert_eq!(next(Approved, &r, Manager), Ok(Draft));
         assert!(matches!(
             next(Approved, &Action::Reopen { reason: "" }, Manager),
@@ -190,15 +216,27 @@ mod tests {
     fn roles_are_enforced_in_every_state() {
         for s in ALL {
             for role in [Manager, Admin] {
-                assert!(matches!(next(s, &Action::Edit, role), Err(WorkflowError::Role(_))));
-                assert!(matches!(next(s, &Action::Submit, role), Err(WorkflowError::Role(_))));
+                assert!(matches!(
+                    next(s, &Action::Edit, role),
+                    Err(WorkflowError::Role(_))
+                ));
+                assert!(matches!(
+                    next(s, &Action::Submit, role),
+                    Err(WorkflowError::Role(_))
+                ));
             }
             for role in [Staff, Admin] {
-                assert!(matches!(next(s, &Action::Approve, role), Err(WorkflowError::Role(_))));
+                assert!(matches!(
+                    next(s, &Action::Approve, role),
+                    Err(WorkflowError::Role(_))
+                ));
                 let ret = Action::Return { reason: "x" };
                 assert!(matches!(next(s, &ret, role), Err(WorkflowError::Role(_))));
                 let reopen = Action::Reopen { reason: "x" };
-                assert!(matches!(next(s, &reopen, role), Err(WorkflowError::Role(_))));
+                assert!(matches!(
+                    next(s, &reopen, role),
+                    Err(WorkflowError::Role(_))
+                ));
             }
         }
     }

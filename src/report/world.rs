@@ -81,10 +81,9 @@ impl World for ReportWorld {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.clone()));
         }
-        self.files
-            .get(&id)
-            .cloned()
-            .ok_or_else(|| FileError::NotFound(std::path::PathBuf::from(id.get().vpath().get_with_slash())))
+        self.files.get(&id).cloned().ok_or_else(|| {
+            FileError::NotFound(std::path::PathBuf::from(id.get().vpath().get_with_slash()))
+        })
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -93,5 +92,32 @@ impl World for ReportWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_font_covers_common_and_rare_characters() {
+        // ttf-parser (Typst, usvg) missed glyphs like 部 in the format-4-only cmap of the
+        // first subset; a format 12 subtable fixed it.
+        for data in [super::super::fonts::REGULAR, super::super::fonts::BOLD] {
+            let font = Font::iter(Bytes::new(data)).next().expect("font parses");
+            let missing: String = "部“”进量十四五郟潁垕〇"
+                .chars()
+                .filter(|c| {
+                    let inst = font.clone().instantiate(
+                        Default::default(),
+                        typst::layout::Abs::pt(10.0),
+                        &Default::default(),
+                    );
+                    !font.info().coverage.contains(*c as u32)
+                        || inst.ttf().glyph_index(*c).is_none()
+                })
+                .collect();
+            assert!(missing.is_empty(), "font lacks {missing}");
+        }
     }
 }

@@ -32,7 +32,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<Department> {
     conn.query_row(
         "SELECT id, name FROM departments WHERE id = ?1",
         [id],
-        |r| Ok(Department { id: r.get(0)?, name: r.get(1)? }),
+        |r| {
+            Ok(Department {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        },
     )
     .optional()?
     .ok_or(StoreError::NotFound { what: "部门", id })
@@ -43,7 +48,12 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Department>>
         .query_row(
             "SELECT id, name FROM departments WHERE name = ?1",
             [name.trim()],
-            |r| Ok(Department { id: r.get(0)?, name: r.get(1)? }),
+            |r| {
+                Ok(Department {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            },
         )
         .optional()?)
 }
@@ -108,7 +118,10 @@ pub fn rename(tx: &Transaction, actor: &Actor, id: i64, name: &str) -> Result<De
     if find_by_name(tx, &name)?.is_some() {
         return Err(StoreError::Conflict(format!("部门“{name}”已存在")));
     }
-    tx.execute("UPDATE departments SET name = ?1 WHERE id = ?2", params![name, id])?;
+    tx.execute(
+        "UPDATE departments SET name = ?1 WHERE id = ?2",
+        params![name, id],
+    )?;
     audit::append(
         tx,
         actor,
@@ -170,7 +183,10 @@ mod tests {
         let tx = c.transaction().unwrap();
         let d = create(&tx, &a, " 市水利局 ").unwrap();
         assert_eq!(d.name, "市水利局");
-        assert!(matches!(create(&tx, &a, "市水利局"), Err(StoreError::Conflict(_))));
+        assert!(matches!(
+            create(&tx, &a, "市水利局"),
+            Err(StoreError::Conflict(_))
+        ));
         assert!(matches!(create(&tx, &a, "  "), Err(StoreError::Invalid(_))));
         let r = rename(&tx, &a, d.id, "市水利局（河长办）").unwrap();
         assert_eq!(get(&tx, d.id).unwrap().name, r.name);

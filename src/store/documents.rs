@@ -77,7 +77,11 @@ pub fn sha256_hex(text: &str) -> String {
 
 pub fn find(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT id FROM documents WHERE sha256 = ?1", [sha256], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM documents WHERE sha256 = ?1",
+            [sha256],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

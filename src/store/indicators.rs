@@ -25,7 +25,8 @@ pub struct IndicatorUpdate {
     pub lead_department_id: Option<i64>,
 }
 
-const COLUMNS: &str = "id, plan_id, table_id, position, seq, category, grp, parent, name, unit, region,
+const COLUMNS: &str =
+    "id, plan_id, table_id, position, seq, category, grp, parent, name, unit, region,
      attribute, direction, baseline_json, target_json, actual_json, note, flow, lead_department_id";
 
 fn json_value(r: &Row, i: usize) -> rusqlite::Result<Option<Value>> {
@@ -69,7 +70,10 @@ fn to_json(v: &Option<Value>) -> Result<Option<String>> {
 }
 
 fn non_blank(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Inserts one imported row at `position` of its table. Import itself is audited per plan
@@ -123,9 +127,13 @@ pub fn insert(
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Indicator> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(StoreError::NotFound { what: "指标", id })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound { what: "指标", id })
 }
 
 /// A plan's indicators in table order, then row order.
@@ -144,12 +152,18 @@ pub fn supporting(conn: &Connection, indicator_id: i64) -> Result<Vec<Department
         "SELECT d.id, d.name FROM indicator_support s JOIN departments d ON d.id = s.department_id
          WHERE s.indicator_id = ?1 ORDER BY d.name",
     )?;
-    let rows = st.query_map([indicator_id], |r| Ok(Department { id: r.get(0)?, name: r.get(1)? }))?;
+    let rows = st.query_map([indicator_id], |r| {
+        Ok(Department {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
 fn department_name(conn: &Connection, id: Option<i64>) -> Result<Option<String>> {
-    id.map(|id| departments::get(conn, id).map(|d| d.name)).transpose()
+    id.map(|id| departments::get(conn, id).map(|d| d.name))
+        .transpose()
 }
 
 /// Applies `u` to indicator `id`, one audit entry per changed field (old → new).
@@ -217,7 +231,12 @@ pub fn update(tx: &Transaction, actor: &Actor, id: i64, u: &IndicatorUpdate) -> 
 }
 
 /// Sets the one lead department (or none).
-pub fn set_lead(tx: &Transaction, actor: &Actor, id: i64, department_id: Option<i64>) -> Result<()> {
+pub fn set_lead(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    department_id: Option<i64>,
+) -> Result<()> {
     let old = get(tx, id)?;
     if old.lead_department_id == department_id {
         return Ok(());
@@ -244,11 +263,24 @@ pub fn set_lead(tx: &Transaction, actor: &Actor, id: i64, department_id: Option<
 }
 
 /// Replaces the supporting (配合) departments of an indicator.
-pub fn set_supporting(tx: &Transaction, actor: &Actor, id: i64, department_ids: &[i64]) -> Result<()> {
+pub fn set_supporting(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    department_ids: &[i64],
+) -> Result<()> {
     get(tx, id)?;
-    let names = |ds: &[Department]| ds.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join("、");
+    let names = |ds: &[Department]| {
+        ds.iter()
+            .map(|d| d.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     let old = supporting(tx, id)?;
-    tx.execute("DELETE FROM indicator_support WHERE indicator_id = ?1", [id])?;
+    tx.execute(
+        "DELETE FROM indicator_support WHERE indicator_id = ?1",
+        [id],
+    )?;
     for &d in department_ids {
         departments::get(tx, d)?;
         tx.execute(

@@ -36,7 +36,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Measures> {
 
 pub fn get(conn: &Connection, indicator_id: i64, period: &str) -> Result<Option<Measures>> {
     let sql = format!("{SELECT} WHERE m.indicator_id = ?1 AND m.period = ?2");
-    Ok(conn.query_row(&sql, params![indicator_id, period], from_row).optional()?)
+    Ok(conn
+        .query_row(&sql, params![indicator_id, period], from_row)
+        .optional()?)
 }
 
 /// All notes recorded for a period (a report's 预警 list picks the ones it needs).
@@ -70,7 +72,10 @@ pub fn save(
     )?;
     let old_cause = old.as_ref().and_then(|m| m.cause.clone());
     let old_measures = old.as_ref().and_then(|m| m.measures.clone());
-    for (field, before, after) in [("cause", old_cause, cause), ("measures", old_measures, measures)] {
+    for (field, before, after) in [
+        ("cause", old_cause, cause),
+        ("measures", old_measures, measures),
+    ] {
         if before.as_deref() != after {
             audit::append(
                 tx,

@@ -31,7 +31,12 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for (i, step) in STEPS.iter().enumerate().take(target as usize).skip(found as usize) {
+    for (i, step) in STEPS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(found as usize)
+    {
         tracing::info!(from = i, to = i + 1, "upgrading database schema");
         tx.execute_batch(step)?;
     }
@@ -48,11 +53,15 @@ mod tests {
         let mut st = conn
             .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
             .unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     }
 
     fn version(conn: &Connection) -> i64 {
-        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]
@@ -61,7 +70,13 @@ mod tests {
         migrate_to(&mut c, 1).unwrap();
         assert_eq!(version(&c), 1);
         let t = tables(&c);
-        for name in ["departments", "documents", "plans", "plan_tables", "indicators"] {
+        for name in [
+            "departments",
+            "documents",
+            "plans",
+            "plan_tables",
+            "indicators",
+        ] {
             assert!(t.contains(&name.to_string()), "{name} missing: {t:?}");
         }
         assert!(!t.contains(&"observations".to_string()));
@@ -71,14 +86,24 @@ mod tests {
     fn step_2_adds_progress_tables_and_keeps_plans() {
         let mut c = Connection::open_in_memory().unwrap();
         migrate_to(&mut c, 1).unwrap();
-        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", []).unwrap();
+        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", [])
+            .unwrap();
         migrate_to(&mut c, 2).unwrap();
         assert_eq!(version(&c), 2);
         let t = tables(&c);
-        for name in ["users", "observations", "annual_targets", "target_revisions", "submissions", "audit_log"] {
+        for name in [
+            "users",
+            "observations",
+            "annual_targets",
+            "target_revisions",
+            "submissions",
+            "audit_log",
+        ] {
             assert!(t.contains(&name.to_string()), "{name} missing: {t:?}");
         }
-        let n: i64 = c.query_row("SELECT count(*) FROM plans", [], |r| r.get(0)).unwrap();
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 1, "data survives the upgrade");
     }
 
@@ -106,7 +131,8 @@ mod tests {
     #[test]
     fn refuses_a_newer_database() {
         let mut c = Connection::open_in_memory().unwrap();
-        c.pragma_update(None, "user_version", CURRENT_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .unwrap();
         assert!(matches!(migrate(&mut c), Err(StoreError::TooNew { .. })));
     }
 

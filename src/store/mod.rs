@@ -2,15 +2,15 @@
 //! changes user data appends to the audit log through [`audit::append`].
 
 pub mod audit;
-pub mod measures;
 pub mod departments;
 pub mod documents;
 pub mod indicators;
-pub mod plans;
+pub mod measures;
 mod migrations;
 pub mod observations;
-pub mod series;
 mod open;
+pub mod plans;
+pub mod series;
 pub mod submissions;
 pub mod targets;
 pub mod users;

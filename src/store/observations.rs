@@ -78,7 +78,11 @@ pub fn for_indicator(conn: &Connection, indicator_id: i64) -> Result<Vec<Observa
 
 /// Numeric values of an indicator in `year - 1` and `year` (quarters included): what the
 /// validation rules compare a new value of that year with.
-pub fn numbers_around(conn: &Connection, indicator_id: i64, year: i32) -> Result<Vec<(Period, f64)>> {
+pub fn numbers_around(
+    conn: &Connection,
+    indicator_id: i64,
+    year: i32,
+) -> Result<Vec<(Period, f64)>> {
     // Text order puts '2024' < '2024Q1' < … < '2025Q4' < '2026'.
     let mut st = conn.prepare_cached(
         "SELECT period, value FROM observations
@@ -108,17 +112,39 @@ fn show<T: AsRef<str>>(v: Option<T>) -> Option<String> {
 
 /// Writes the cell and appends one audit row per changed field. Returns whether anything
 /// changed.
-pub fn upsert(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period, w: &ObservationWrite) -> Result<bool> {
+pub fn upsert(
+    tx: &Transaction,
+    actor: &Actor,
+    indicator_id: i64,
+    period: Period,
+    w: &ObservationWrite,
+) -> Result<bool> {
     let p = period.to_string();
     let old = get(tx, indicator_id, period)?;
     let o = old.as_ref();
     let fields: [(&str, Option<String>, Option<String>); 6] = [
-        ("value", show_number(o.and_then(|o| o.value)), show_number(w.value)),
-        ("status", show(o.and_then(|o| o.status).map(QualStatus::as_str)), show(w.status.map(QualStatus::as_str))),
-        ("evidence", o.and_then(|o| o.evidence.clone()), show(w.evidence)),
+        (
+            "value",
+            show_number(o.and_then(|o| o.value)),
+            show_number(w.value),
+        ),
+        (
+            "status",
+            show(o.and_then(|o| o.status).map(QualStatus::as_str)),
+            show(w.status.map(QualStatus::as_str)),
+        ),
+        (
+            "evidence",
+            o.and_then(|o| o.evidence.clone()),
+            show(w.evidence),
+        ),
         ("note", o.and_then(|o| o.note.clone()), show(w.note)),
         ("source", o.and_then(|o| o.source.clone()), show(w.source)),
-        ("vintage", show(o.and_then(|o| o.vintage).map(Vintage::as_str)), show(w.vintage.map(Vintage::as_str))),
+        (
+            "vintage",
+            show(o.and_then(|o| o.vintage).map(Vintage::as_str)),
+            show(w.vintage.map(Vintage::as_str)),
+        ),
     ];
     let changed: Vec<_> = fields.into_iter().filter(|(_, a, b)| a != b).collect();
     if changed.is_empty() {
@@ -182,7 +208,11 @@ pub fn delete(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period
             entity: "observation",
             entity_id: Some(indicator_id),
             period: Some(&p),
-            field: Some(if old.value.is_some() { "value" } else { "status" }),
+            field: Some(if old.value.is_some() {
+                "value"
+            } else {
+                "status"
+            }),
             old_value,
             new_value: None,
             reason: None,
@@ -191,7 +221,11 @@ pub fn delete(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period
     Ok(true)
 }
 
-fn audit_rows(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<AuditEntry>> {
+fn audit_rows(
+    conn: &Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+) -> Result<Vec<AuditEntry>> {
     let mut st = conn.prepare(sql)?;
     let rows = st.query_map(args, |r| {
         Ok(AuditEntry {
@@ -216,7 +250,11 @@ const AUDIT_COLUMNS: &str =
     "SELECT id, at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason FROM audit_log";
 
 /// Every change to one cell, oldest first.
-pub fn cell_history(conn: &Connection, indicator_id: i64, period: Period) -> Result<Vec<AuditEntry>> {
+pub fn cell_history(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Vec<AuditEntry>> {
     let sql = format!("{AUDIT_COLUMNS} WHERE entity = 'observation' AND entity_id = ?1 AND period = ?2 ORDER BY id");
     audit_rows(conn, &sql, params![indicator_id, period.to_string()])
 }

@@ -134,7 +134,8 @@ pub fn list(conn: &Connection) -> Result<Vec<PlanSummary>> {
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map([], |r| {
-        let n = |i: usize| -> rusqlite::Result<u32> { Ok(r.get::<_, Option<u32>>(i)?.unwrap_or(0)) };
+        let n =
+            |i: usize| -> rusqlite::Result<u32> { Ok(r.get::<_, Option<u32>>(i)?.unwrap_or(0)) };
         Ok(PlanSummary {
             plan: plan_from_row(r)?,
             table_count: n(9)?,

@@ -48,13 +48,17 @@ pub fn load(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> 
         let mut revised = revisions_of_plan(conn, plan.id)?;
         let mut list = Vec::new();
         for ind in indicators::of_plan(conn, plan.id)? {
-            let Some(table) = tables.iter().find(|t| t.id == ind.table_id) else { continue };
+            let Some(table) = tables.iter().find(|t| t.id == ind.table_id) else {
+                continue;
+            };
             if table.kind == TableKind::CompletionReview {
                 continue;
             }
             list.push(IndicatorSeries {
                 plan_id: plan.id,
-                department: ind.lead_department_id.and_then(|d| departments.get(&d).cloned()),
+                department: ind
+                    .lead_department_id
+                    .and_then(|d| departments.get(&d).cloned()),
                 baseline_year: table.baseline_year.or(plan.baseline_year),
                 target_year: table.target_year.or(plan.target_year),
                 observations: observations.remove(&ind.id).unwrap_or_default(),
@@ -63,7 +67,10 @@ pub fn load(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> 
                 indicator: ind,
             });
         }
-        out.push(PlanSeries { plan, indicators: list });
+        out.push(PlanSeries {
+            plan,
+            indicators: list,
+        });
     }
     Ok(out)
 }
@@ -74,7 +81,10 @@ fn department_names(conn: &Connection) -> Result<HashMap<i64, String>> {
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
-fn observations_of_plan(conn: &Connection, plan_id: i64) -> Result<HashMap<i64, Vec<ObservedValue>>> {
+fn observations_of_plan(
+    conn: &Connection,
+    plan_id: i64,
+) -> Result<HashMap<i64, Vec<ObservedValue>>> {
     let mut st = conn.prepare(
         "SELECT o.indicator_id, o.period, o.value, o.status FROM observations o
          JOIN indicators i ON i.id = o.indicator_id WHERE i.plan_id = ?1",
@@ -91,19 +101,34 @@ fn observations_of_plan(conn: &Connection, plan_id: i64) -> Result<HashMap<i64, 
     for row in rows {
         let (id, period, value, status) = row?;
         // The CHECK constraint admits only well-formed periods.
-        let Ok(period) = period.parse::<Period>() else { continue };
+        let Ok(period) = period.parse::<Period>() else {
+            continue;
+        };
         let status = status.as_deref().and_then(QualStatus::parse);
-        out.entry(id).or_default().push(ObservedValue { period, value, status });
+        out.entry(id).or_default().push(ObservedValue {
+            period,
+            value,
+            status,
+        });
     }
     Ok(out)
 }
 
-fn annual_targets_of_plan(conn: &Connection, plan_id: i64) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
+fn annual_targets_of_plan(
+    conn: &Connection,
+    plan_id: i64,
+) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
     let mut st = conn.prepare(
         "SELECT a.indicator_id, a.year, a.value FROM annual_targets a
          JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?1 ORDER BY a.year",
     )?;
-    let rows = st.query_map([plan_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, r.get::<_, f64>(2)?)))?;
+    let rows = st.query_map([plan_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i32>(1)?,
+            r.get::<_, f64>(2)?,
+        ))
+    })?;
     let mut out: HashMap<i64, Vec<(i32, f64)>> = HashMap::new();
     for row in rows {
         let (id, year, value) = row?;
@@ -119,7 +144,9 @@ fn revisions_of_plan(conn: &Connection, plan_id: i64) -> Result<HashMap<i64, Val
          JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ?1
          ORDER BY t.indicator_id, t.effective_date, t.id",
     )?;
-    let rows = st.query_map([plan_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = st.query_map([plan_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
     let mut out = HashMap::new();
     for row in rows {
         let (id, json) = row?;

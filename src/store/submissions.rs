@@ -117,11 +117,14 @@ pub struct ScopeIndicator {
     pub target: Option<crate::model::Value>,
 }
 
-const SCOPE_SELECT: &str = "SELECT i.id, i.plan_id, p.title, i.seq, i.category, i.name, i.unit, i.attribute, i.flow,
+const SCOPE_SELECT: &str =
+    "SELECT i.id, i.plan_id, p.title, i.seq, i.category, i.name, i.unit, i.attribute, i.flow,
             i.lead_department_id, i.baseline_json, i.target_json
      FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN plan_tables t ON t.id = i.table_id";
 
-fn scope_row(r: &rusqlite::Row) -> rusqlite::Result<(ScopeIndicator, Option<String>, Option<String>)> {
+fn scope_row(
+    r: &rusqlite::Row,
+) -> rusqlite::Result<(ScopeIndicator, Option<String>, Option<String>)> {
     Ok((
         ScopeIndicator {
             id: r.get(0)?,
@@ -163,13 +166,14 @@ pub fn scope_indicator(conn: &Connection, indicator_id: i64) -> Result<ScopeIndi
 }
 
 /// The indicators a department reports for `year`: those it leads in plans whose period
-/// covers the year (plans without a stated period always count). Completion reviews of
-/// earlier plans are history, not something to fill in.
+/// covers the year or ended the year before (a finished plan is still monitored in the year
+/// of its 总结评估, until the successor plan takes over); plans without a stated period always
+/// count. Completion reviews of earlier plans are history, not something to fill in.
 pub fn scope(conn: &Connection, department_id: i64, year: i32) -> Result<Vec<ScopeIndicator>> {
     let sql = format!(
         "{SCOPE_SELECT} WHERE i.lead_department_id = ?1 AND t.kind != 'completion_review'
            AND (p.period_start IS NULL OR p.period_start <= ?2)
-           AND (p.period_end IS NULL OR p.period_end >= ?2)
+           AND (p.period_end IS NULL OR p.period_end >= ?2 - 1)
          ORDER BY p.id, t.position, i.position"
     );
     let mut st = conn.prepare(&sql)?;

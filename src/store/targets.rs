@@ -137,7 +137,14 @@ pub fn annual_target(conn: &Connection, indicator_id: i64, year: i32) -> Result<
         .optional()?)
 }
 
-pub fn set_annual(tx: &Transaction, actor: &Actor, indicator_id: i64, year: i32, value: f64, note: Option<&str>) -> Result<()> {
+pub fn set_annual(
+    tx: &Transaction,
+    actor: &Actor,
+    indicator_id: i64,
+    year: i32,
+    value: f64,
+    note: Option<&str>,
+) -> Result<()> {
     let old = annual_target(tx, indicator_id, year)?;
     tx.execute(
         "INSERT INTO annual_targets (indicator_id, year, value, note) VALUES (?1, ?2, ?3, ?4)

@@ -57,16 +57,20 @@ pub fn get(conn: &Connection, id: i64) -> Result<UserInfo> {
 }
 
 pub fn password_hash(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or(StoreError::NotFound { what: "用户", id })
+    conn.query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(StoreError::NotFound { what: "用户", id })
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<UserInfo>> {
     let sql = format!("{SELECT} ORDER BY u.id");
     let mut st = conn.prepare(&sql)?;
     let rows = st.query_map([], from_row)?;
-    Ok(rows.map(|r| r.map(|(u, _)| u)).collect::<std::result::Result<_, _>>()?)
+    Ok(rows
+        .map(|r| r.map(|(u, _)| u))
+        .collect::<std::result::Result<_, _>>()?)
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
@@ -83,7 +87,11 @@ pub struct NewUser<'a> {
 
 pub fn insert(tx: &Transaction, actor: &Actor, u: &NewUser) -> Result<i64> {
     let name = u.name.trim();
-    let taken: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM users WHERE name = ?1)", [name], |r| r.get(0))?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM users WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?;
     if taken {
         return Err(StoreError::Conflict(format!("用户名“{name}”已存在")));
     }
@@ -106,13 +114,25 @@ pub fn insert(tx: &Transaction, actor: &Actor, u: &NewUser) -> Result<i64> {
     Ok(id)
 }
 
-pub fn set_role_department(tx: &Transaction, actor: &Actor, id: i64, role: Role, department_id: Option<i64>) -> Result<()> {
+pub fn set_role_department(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    role: Role,
+    department_id: Option<i64>,
+) -> Result<()> {
     let old = get(tx, id)?;
     tx.execute(
         "UPDATE users SET role = ?1, department_id = ?2 WHERE id = ?3",
         params![role.as_str(), department_id, id],
     )?;
-    let describe = |r: Role, d: Option<i64>| format!("{}；部门 {}", r.label_zh(), d.map_or("无".to_string(), |d| d.to_string()));
+    let describe = |r: Role, d: Option<i64>| {
+        format!(
+            "{}；部门 {}",
+            r.label_zh(),
+            d.map_or("无".to_string(), |d| d.to_string())
+        )
+    };
     audit::append(
         tx,
         actor,
@@ -129,7 +149,13 @@ pub fn set_role_department(tx: &Transaction, actor: &Actor, id: i64, role: Role,
 }
 
 /// Stores a new hash. The audit row records that the password changed, never the hash.
-pub fn set_password(tx: &Transaction, actor: &Actor, id: i64, hash: &str, must_change: bool) -> Result<()> {
+pub fn set_password(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    hash: &str,
+    must_change: bool,
+) -> Result<()> {
     let n = tx.execute(
         "UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3",
         params![hash, must_change, id],
@@ -141,11 +167,22 @@ pub fn set_password(tx: &Transaction, actor: &Actor, id: i64, hash: &str, must_c
         tx,
         actor,
         &Change {
-            action: if must_change { "reset_password" } else { "change_password" },
+            action: if must_change {
+                "reset_password"
+            } else {
+                "change_password"
+            },
             entity: "user",
             entity_id: Some(id),
             field: Some("password"),
-            new_value: Some(if must_change { "已重置，需修改" } else { "已修改" }.to_string()),
+            new_value: Some(
+                if must_change {
+                    "已重置，需修改"
+                } else {
+                    "已修改"
+                }
+                .to_string(),
+            ),
             ..Change::default()
         },
     )
@@ -153,7 +190,10 @@ pub fn set_password(tx: &Transaction, actor: &Actor, id: i64, hash: &str, must_c
 
 pub fn set_active(tx: &Transaction, actor: &Actor, id: i64, active: bool) -> Result<()> {
     let old = get(tx, id)?;
-    tx.execute("UPDATE users SET active = ?1 WHERE id = ?2", params![active, id])?;
+    tx.execute(
+        "UPDATE users SET active = ?1 WHERE id = ?2",
+        params![active, id],
+    )?;
     let label = |a: bool| if a { "启用" } else { "停用" }.to_string();
     audit::append(
         tx,

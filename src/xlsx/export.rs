@@ -79,15 +79,29 @@ pub fn write_xlsx(table: &ExportTable) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_NAME)?;
-    let border = |f: Format| f.set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    let title = Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center);
-    let head = border(Format::new().set_bold().set_background_color(Color::RGB(0xDDE3EA)))
-        .set_align(FormatAlign::Center)
-        .set_text_wrap();
+    let border = |f: Format| {
+        f.set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter)
+    };
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center);
+    let head = border(
+        Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDE3EA)),
+    )
+    .set_align(FormatAlign::Center)
+    .set_text_wrap();
     let text = border(Format::new()).set_text_wrap();
     let number = border(Format::new()).set_align(FormatAlign::Right);
     let percent = border(Format::new().set_num_format("0.0%"));
-    let editable = border(Format::new().set_unlocked().set_background_color(Color::RGB(0xFFF8DC)));
+    let editable = border(
+        Format::new()
+            .set_unlocked()
+            .set_background_color(Color::RGB(0xFFF8DC)),
+    );
 
     ws.write_string(0, COL_ID, format!("{PERIOD_PREFIX}{}", table.period))?;
     ws.merge_range(0, 1, 0, (HEADINGS.len() - 1) as u16, &table.title, &title)?;

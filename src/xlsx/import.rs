@@ -29,7 +29,9 @@ pub struct SheetRow {
     pub indicator_id: i64,
     /// 指标名称 as found in the row: checked against the indicator to catch shifted rows.
     pub name: String,
-    pub value: ImportedValue,
+    /// `None` when 本期值 was left empty: the row is still checked (a shifted row often
+    /// moves its value out of the column).
+    pub value: Option<ImportedValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,8 +49,6 @@ pub struct SheetContents {
     pub period: Option<Period>,
     pub rows: Vec<SheetRow>,
     pub rejected: Vec<SheetRejection>,
-    /// Indicator rows whose 本期值 was left empty.
-    pub blank: u32,
 }
 
 fn text_of(d: &Data) -> String {
@@ -61,7 +61,7 @@ fn text_of(d: &Data) -> String {
     }
 }
 
-fn cell<'a>(range: &'a Range<Data>, row: u32, col: u32) -> &'a Data {
+fn cell(range: &Range<Data>, row: u32, col: u32) -> &Data {
     range.get_value((row, col)).unwrap_or(&Data::Empty)
 }
 
@@ -109,7 +109,9 @@ fn read_value(d: &Data) -> Result<Option<ImportedValue>, String> {
                 // "2.49万张": the entry rules strip the indicator's unit and decide.
                 Ok(Some(ImportedValue::Number(t.to_string())))
             } else {
-                Err(format!("本期值“{t}”不是数字（定性指标请填 达到 / 基本达到 / 未达到）"))
+                Err(format!(
+                    "本期值“{t}”不是数字（定性指标请填 达到 / 基本达到 / 未达到）"
+                ))
             }
         }
         Data::Bool(b) => Err(format!("本期值“{b}”是逻辑值，应为数字")),
@@ -123,7 +125,8 @@ fn read_value(d: &Data) -> Result<Option<ImportedValue>, String> {
 /// Reads the template's sheet. File-level problems (not an xlsx, wrong sheet, headings
 /// missing) are errors; row-level problems are listed in `rejected`.
 pub fn read_filled_template(bytes: &[u8]) -> Result<SheetContents, XlsxError> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| XlsxError::Unreadable(e.to_string()))?;
+    let mut wb: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| XlsxError::Unreadable(e.to_string()))?;
     let names = wb.sheet_names();
     if !names.iter().any(|n| n == SHEET_NAME) {
         return Err(XlsxError::WrongSheet(names.join("、")));
@@ -174,17 +177,19 @@ pub fn read_filled_template(bytes: &[u8]) -> Result<SheetContents, XlsxError> {
             }
         };
         if let Some(first) = seen.insert(id, excel_row) {
-            out.rejected.push(reject(Some(id), format!("编号 {id} 重复：第 {first} 行已有此指标")));
+            out.rejected.push(reject(
+                Some(id),
+                format!("编号 {id} 重复：第 {first} 行已有此指标"),
+            ));
             continue;
         }
         match read_value(cell(&range, row, c_value)) {
-            Ok(Some(value)) => out.rows.push(SheetRow {
+            Ok(value) => out.rows.push(SheetRow {
                 row: excel_row,
                 indicator_id: id,
                 name,
                 value,
             }),
-            Ok(None) => out.blank += 1,
             Err(reason) => out.rejected.push(reject(Some(id), reason)),
         }
     }

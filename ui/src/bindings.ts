@@ -1,35 +1,456 @@
-// PROVISIONAL hand-written copy; replaced by `UPDATE_BINDINGS=1 cargo test --test ts_bindings`.
+// Generated from the Rust DTOs by `UPDATE_BINDINGS=1 cargo test --test ts_bindings`.
+// Do not edit by hand.
+
+export type ApiError = { code: ErrorCode, 
+/**
+ * Chinese, for the user.
+ */
+message: string, };
+
 export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "internal";
-export type ApiError = { code: ErrorCode, message: string, };
+
 export type Qualifier = "lt" | "le" | "gt" | "ge" | "approx";
+
 export type ValueKind = "empty" | "number" | "relative" | "ratio" | "placeholder" | "pending" | "qualitative";
-export type RelativeChange = { direction: Direction, percent: boolean, reference: string | null, };
+
+export type RelativeChange = { 
+/**
+ * `increase` for 提高/增长/上升, `decrease` for 下降/降低/减少.
+ */
+direction: Direction, 
+/**
+ * True when the amount is a percentage of the reference (下降16%),
+ * false when it is in the indicator's unit (提高1.4岁).
+ */
+percent: boolean, 
+/**
+ * The reference as written (比2020年, 比“十三五”末), if any.
+ */
+reference: string | null, };
+
 export type Ratio = { left: number, right: number, };
-export type Value = { raw: string, kind: ValueKind, value: number | null, qualifier: Qualifier | null, cumulative: boolean, text: string | null, unit_in_cell?: string, footnote?: string, relative?: RelativeChange, ratio?: Ratio, };
+
+export type Value = { raw: string, kind: ValueKind, value: number | null, qualifier: Qualifier | null, cumulative: boolean, 
+/**
+ * Set whenever the cell is not a plain number: the qualitative or pending wording.
+ */
+text: string | null, unit_in_cell?: string, footnote?: string, relative?: RelativeChange, ratio?: Ratio, };
+
 export type Attribute = "约束性" | "预期性";
+
 export type Direction = "increase" | "decrease" | "maintain" | "unknown";
+
 export type TableKind = "targets" | "completion_review" | "regional_breakdown";
+
+export type Period = string;
+
+export type PlanDraft = { title: string, 
+/**
+ * 发文机关, e.g. 许昌市人民政府.
+ */
+issuer: string | null, 
+/**
+ * 文号, e.g. 许政〔2022〕30号.
+ */
+doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
+
 export type Plan = { id: number, title: string, issuer: string | null, doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
+
 export type PlanTable = { id: number, plan_id: number, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, };
-export type Indicator = { id: number, plan_id: number, table_id: number, position: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, flow: boolean, lead_department_id: number | null, };
+
+export type IndicatorDraft = { seq: string | null, category: string | null, 
+/**
+ * Sub-heading inside a category (e.g. 城镇化率 over 常住人口/户籍人口 rows).
+ */
+group: string | null, 
+/**
+ * Name of the parent row for 其中 sub-items.
+ */
+parent: string | null, name: string, unit: string | null, 
+/**
+ * County / district for regional breakdown tables.
+ */
+region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, 
+/**
+ * Completion-review tables carry the achieved value.
+ */
+actual: Value | null, note: string | null, 
+/**
+ * Lead department as written in the document, if the table names one.
+ */
+lead_department: string | null, };
+
+export type Indicator = { id: number, plan_id: number, table_id: number, 
+/**
+ * Order within its table.
+ */
+position: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+/**
+ * Flow indicators (城镇新增就业人数) accumulate within a year: quarterly values are
+ * year-to-date sums and Q4 equals the annual value. Stock indicators (rates, shares) do not.
+ */
+flow: boolean, lead_department_id: number | null, };
+
 export type Department = { id: number, name: string, };
-export type PlanSummary = { table_count: number, indicator_count: number, binding_count: number, expected_count: number, unmarked_count: number, review_count: number, } & Plan;
-export type DepartmentSummary = { id: number, name: string, lead_count: number, support_count: number, user_count: number, };
-export type IndicatorUpdate = { name: string, unit: string | null, attribute: Attribute | null, direction: Direction, category: string | null, flow: boolean, note: string | null, lead_department_id: number | null, };
+
 export type ExtractedDocument = { plans: Array<ExtractedPlan>, tables: Array<ExtractedTable>, };
-export type ExtractedPlan = { line: number, title: string, issuer: string | null, doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
-export type ExtractedTable = { title: string, plan: string | null, kind: TableKind, baseline_year: number | null, target_year: number | null, start_line: number, end_line: number, columns: Array<string>, notes: Array<string>, indicators: Array<ExtractedIndicator>, };
-export type ExtractedIndicator = { line: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, baseline: Value | null, target: Value | null, actual: Value | null, direction: Direction, note: string | null, lead_department: string | null, };
-export type Role = "staff" | "manager" | "admin";
-export type Session = { user_id: number, name: string, role: Role, department_id: number | null, must_change_password: boolean, };
-export type ImportPreview = { sha256: string, file_name: string | null, plans: Array<PreviewPlan>, };
-export type PreviewPlan = { key: string, tables: Array<PreviewTable>, } & PlanDraft;
-export type PlanDraft = { title: string, issuer: string | null, doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
-export type PreviewTable = { key: string, keep: boolean, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, start_line: number, end_line: number, columns: Array<string>, notes: Array<string>, rows: Array<PreviewRow>, };
-export type PreviewRow = { key: string, keep: boolean, line: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, lead_department: string | null, lead_department_id: number | null, };
-export type ImportSummary = { already_imported: boolean, plans: Array<ImportedPlan>, tables_added: number, indicators_added: number, message: string, };
-export type ImportedPlan = { plan_id: number, title: string, created: boolean, tables_added: number, tables_existing: number, indicators_added: number, };
+
+export type ExtractedPlan = { 
+/**
+ * 1-based line of the plan's title.
+ */
+line: number, title: string, 
+/**
+ * 发文机关, e.g. 许昌市人民政府.
+ */
+issuer: string | null, 
+/**
+ * 文号, e.g. 许政〔2022〕30号.
+ */
+doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
+
+export type ExtractedTable = { title: string, 
+/**
+ * Title of the plan the table belongs to.
+ */
+plan: string | null, kind: TableKind, baseline_year: number | null, target_year: number | null, 
+/**
+ * 1-based first header line.
+ */
+start_line: number, 
+/**
+ * 1-based last indicator line.
+ */
+end_line: number, columns: Array<string>, notes: Array<string>, indicators: Array<ExtractedIndicator>, };
+
+export type ExtractedIndicator = { 
+/**
+ * 1-based line of the row (first line when it spans several).
+ */
+line: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, baseline: Value | null, target: Value | null, actual: Value | null, direction: Direction, note: string | null, lead_department: string | null, };
+
+export type PlanSummary = { table_count: number, indicator_count: number, 
+/**
+ * 约束性
+ */
+binding_count: number, 
+/**
+ * 预期性
+ */
+expected_count: number, 
+/**
+ * 未标注
+ */
+unmarked_count: number, 
+/**
+ * Rows of 完成情况 (completion review) tables.
+ */
+review_count: number, id: number, title: string, issuer: string | null, doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
+
+export type DepartmentSummary = { id: number, name: string, lead_count: number, support_count: number, user_count: number, };
+
+export type IndicatorUpdate = { name: string, unit: string | null, attribute: Attribute | null, direction: Direction, category: string | null, flow: boolean, note: string | null, lead_department_id: number | null, };
+
+export type ImportPreview = { 
+/**
+ * SHA-256 of the text: identifies the document so a second import adds nothing.
+ */
+sha256: string, file_name: string | null, plans: Array<PreviewPlan>, };
+
+export type PreviewPlan = { 
+/**
+ * Stable within the preview: `p0`, `p1` …
+ */
+key: string, tables: Array<PreviewTable>, title: string, 
+/**
+ * 发文机关, e.g. 许昌市人民政府.
+ */
+issuer: string | null, 
+/**
+ * 文号, e.g. 许政〔2022〕30号.
+ */
+doc_number: string | null, issue_date: string | null, period_start: number | null, period_end: number | null, baseline_year: number | null, target_year: number | null, };
+
+export type PreviewTable = { 
+/**
+ * `p0/t1`
+ */
+key: string, 
+/**
+ * False: the whole table is left out.
+ */
+keep: boolean, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, start_line: number, end_line: number, columns: Array<string>, notes: Array<string>, rows: Array<PreviewRow>, };
+
+export type PreviewRow = { 
+/**
+ * `p0/t1/r5`
+ */
+key: string, 
+/**
+ * False: the row is dropped.
+ */
+keep: boolean, 
+/**
+ * 1-based line in the source text.
+ */
+line: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+/**
+ * As written in the document or typed; created on commit when no such department exists.
+ */
+lead_department: string | null, 
+/**
+ * Chosen from the existing departments; wins over `lead_department`.
+ */
+lead_department_id: number | null, };
+
+export type ImportSummary = { 
+/**
+ * Nothing new: this document (or these tables) had been imported before.
+ */
+already_imported: boolean, plans: Array<ImportedPlan>, tables_added: number, indicators_added: number, 
+/**
+ * Chinese one-line summary for the user.
+ */
+message: string, };
+
+export type ImportedPlan = { plan_id: number, title: string, 
+/**
+ * False when the plan was already stored (tables may still have been added to it).
+ */
+created: boolean, tables_added: number, tables_existing: number, indicators_added: number, };
+
 export type PlanDetail = { summary: PlanSummary, tables: Array<TableDetail>, };
-export type TableDetail = { categories: Array<CategoryGroup>, } & PlanTable;
+
+export type TableDetail = { categories: Array<CategoryGroup>, id: number, plan_id: number, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, };
+
 export type CategoryGroup = { category: string | null, indicators: Array<IndicatorView>, };
-export type IndicatorView = { lead_department: string | null, supporting_departments: Array<Department>, } & Indicator;
+
+export type IndicatorView = { lead_department: string | null, supporting_departments: Array<Department>, id: number, plan_id: number, table_id: number, 
+/**
+ * Order within its table.
+ */
+position: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+/**
+ * Flow indicators (城镇新增就业人数) accumulate within a year: quarterly values are
+ * year-to-date sums and Q4 equals the annual value. Stock indicators (rates, shares) do not.
+ */
+flow: boolean, lead_department_id: number | null, };
+
+export type Role = "staff" | "manager" | "admin";
+
+export type Session = { user_id: number, name: string, role: Role, department_id: number | null, 
+/**
+ * The initial or a reset password is still in use: everything but changing it is refused.
+ */
+must_change_password: boolean, };
+
+export type UserInfo = { id: number, name: string, role: Role, department_id: number | null, department_name: string | null, must_change_password: boolean, active: boolean, };
+
+export type AuditEntry = { id: number, at: string, user_id: number | null, user_name: string, action: string, entity: string, entity_id: number | null, period: string | null, field: string | null, old_value: string | null, new_value: string | null, reason: string | null, };
+
+export type QualStatus = "达到" | "基本达到" | "未达到";
+
+export type Vintage = "快报" | "年报" | "修订";
+
+export type Issue = { rule: Rule, severity: Severity, 
+/**
+ * Chinese, shown next to the cell.
+ */
+message: string, 
+/**
+ * For needs-note issues: the note (or evidence) has been given.
+ */
+resolved: boolean, };
+
+export type Rule = "not_a_number" | "missing_status" | "missing_evidence" | "negative" | "share_over100" | "large_change" | "cumulative_decrease" | "q4_differs_from_annual";
+
+export type Severity = "error" | "needs_note";
+
+export type State = "draft" | "submitted" | "approved" | "returned";
+
+export type Observation = { indicator_id: number, period: Period, value: number | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, entered_by: string | null, entered_at: string, };
+
+export type Submission = { department_id: number, period: string, state: State, 
+/**
+ * Why it was returned or reopened, for the staff to read.
+ */
+reason: string | null, updated_by: string | null, updated_at: string | null, };
+
+export type AnnualTarget = { indicator_id: number, year: number, value: number, note: string | null, };
+
+export type TargetRevision = { id: number, indicator_id: number, target: Value, 
+/**
+ * ISO date from which the target applies.
+ */
+effective_date: string, 
+/**
+ * The document that set it (文件名称或文号).
+ */
+document: string | null, entered_by: string | null, entered_at: string, };
+
+export type Measures = { indicator_id: number, period: string, 
+/**
+ * 原因分析.
+ */
+cause: string | null, 
+/**
+ * 下一步措施.
+ */
+measures: string | null, updated_by: string | null, updated_at: string, };
+
+export type ObservationInput = { indicator_id: number, period: Period, 
+/**
+ * The value as typed ("65.2", "1,234", "65.2%"); empty with no status clears the cell.
+ */
+value: string | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, };
+
+export type SaveOutcome = { 
+/**
+ * The stored cell; `None` when the input cleared it.
+ */
+observation: Observation | null, 
+/**
+ * Needs-note issues (errors refuse the save instead).
+ */
+issues: Array<Issue>, 
+/**
+ * Workflow state of the department × period after the save.
+ */
+state: State, };
+
+export type BatchRow = { 
+/**
+ * Position in the input, from 0.
+ */
+index: number, indicator_id: number, period: Period, 
+/**
+ * Why the row was refused (Chinese); `None` when it was fine.
+ */
+error: string | null, issues: Array<Issue>, };
+
+export type BatchOutcome = { committed: boolean, rows: Array<BatchRow>, };
+
+export type EntryGrid = { department_id: number, department_name: string, period: Period, submission: Submission, 
+/**
+ * What the signed-in user may do here now.
+ */
+can_edit: boolean, can_submit: boolean, can_review: boolean, rows: Array<EntryRow>, };
+
+export type EntryRow = { indicator_id: number, plan_title: string, seq: string | null, category: string | null, name: string, unit: string | null, attribute: string | null, 
+/**
+ * Year-to-date cumulative within a year.
+ */
+flow: boolean, 
+/**
+ * Entered as 达到 / 基本达到 / 未达到 with evidence.
+ */
+qualitative: boolean, baseline_raw: string | null, 
+/**
+ * The target in force (an assigned revision replaces the plan's pending one).
+ */
+target_raw: string | null, 
+/**
+ * The plan says 按省下达目标 and nothing has been assigned yet.
+ */
+target_pending: boolean, annual_target: number | null, 
+/**
+ * The latest value before this period.
+ */
+last: Observation | null, 
+/**
+ * This period's value.
+ */
+current: Observation | null, 
+/**
+ * Issues of this period's value (empty when there is none).
+ */
+issues: Array<Issue>, };
+
+export type Label = "严重滞后" | "滞后" | "基本符合预期" | "快于预期" | "已完成" | "无数据" | "待评估" | "目标待下达" | "无法评估";
+
+export type CagrBand = "进展显著" | "进展一般" | "进展有限" | "倒退";
+
+export type Reason = { "kind": "target_missing" } | { "kind": "target_unreadable" } | { "kind": "target_pending" } | { "kind": "plan_years_missing" } | { "kind": "not_yet_due" } | { "kind": "no_data" } | { "kind": "cumulative_gap", year: number, } | { "kind": "relative_needs_baseline" } | { "kind": "reference_year", year: number, } | { "kind": "baseline_missing" } | { "kind": "threshold_only", met: boolean, } | { "kind": "reached" } | { "kind": "kept" } | { "kind": "progress", completion: number, expected: number, annual_target: boolean, } | { "kind": "on_bound" } | { "kind": "deviation", deviation: number, tolerance: number, } | { "kind": "against_baseline", change: number, tolerance: number, } | { "kind": "qualitative", status: QualStatus | null, } | { "kind": "no_room_to_measure" } | { "kind": "cumulative_progress", sum: number, total: number, expected: number, } | { "kind": "cumulative_cap_exceeded", sum: number, total: number, };
+
+export type TargetForm = "level" | "threshold" | "approximate" | "cumulative" | "relative" | "ratio" | "maintain" | "qualitative" | "pending" | "missing";
+
+export type Forecast = { year: number, 
+/**
+ * Least-squares straight line through the baseline and the annual values.
+ */
+linear: number | null, 
+/**
+ * Least-squares line through the logarithms (constant annual growth rate).
+ */
+compound: number | null, 
+/**
+ * Whether the linear forecast reaches the target.
+ */
+linear_meets: boolean | null, compound_meets: boolean | null, };
+
+export type ObservedValue = { period: Period, value: number | null, status: QualStatus | null, };
+
+export type IndicatorStatus = { indicator_id: number, period: Period, label: Label, 
+/**
+ * How the target was read (threshold, cumulative, relative …).
+ */
+form: TargetForm, 
+/**
+ * The period of the value judged: the latest observation at or before `period`.
+ */
+actual_period: Period | null, 
+/**
+ * The value judged (for cumulative targets: the running sum).
+ */
+actual: number | null, 
+/**
+ * The numeric baseline used.
+ */
+baseline: number | null, 
+/**
+ * The target as an absolute number (relative targets converted from the baseline).
+ */
+target: number | null, 
+/**
+ * Share of the planned change achieved: (actual − baseline) / (target − baseline);
+ * for cumulative targets running sum / total. 1.0 = target reached.
+ */
+completion: number | null, 
+/**
+ * Share expected by now: elapsed share of the plan period (序时进度), or the share the
+ * annual target asks for when one is set.
+ */
+expected: number | null, 
+/**
+ * The annual target that applied, if any.
+ */
+annual_target: number | null, 
+/**
+ * R = actual annual growth / required annual growth (Statistics Canada / open-sdg).
+ */
+cagr_ratio: number | null, cagr_band: CagrBand | null, forecast: Forecast | null, 
+/**
+ * Compound annual growth rate still required from the actual value to the target
+ * (0.05 = 5 % a year).
+ */
+required_rate: number | null, 
+/**
+ * Change per year still required (in the indicator's unit; for cumulative targets the
+ * amount still to accumulate per year).
+ */
+required_annual_change: number | null, 
+/**
+ * Why the label was given; `reason.to_string()` is the Chinese sentence.
+ */
+reason: Reason, };
+
+export type LabelCount = { label: Label, count: number, };
+
+export type GroupRollUp = { key: string, rollup: RollUp, };
+
+export type RollUp = { total: number, counts: Array<LabelCount>, 
+/**
+ * Binding (约束性) indicators labelled 滞后 or 严重滞后.
+ */
+binding_lagging: number, };
+

@@ -25,7 +25,11 @@ pub fn create_department(state: State<'_, AppState>, name: String) -> Result<Dep
 }
 
 #[tauri::command]
-pub fn rename_department(state: State<'_, AppState>, id: i64, name: String) -> Result<Department, ApiError> {
+pub fn rename_department(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<Department, ApiError> {
     let mut conn = state.db()?;
     let actor = access::administrator(&state, &conn)?;
     departments::rename_department(&mut conn, &actor, id, &name)

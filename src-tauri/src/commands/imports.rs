@@ -15,7 +15,10 @@ fn require_signed_in(state: &AppState) -> Result<(), ApiError> {
 }
 
 #[tauri::command]
-pub async fn preview_import<R: Runtime>(app: AppHandle<R>, text: String) -> Result<ImportPreview, ApiError> {
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
+    text: String,
+) -> Result<ImportPreview, ApiError> {
     blocking::run(app, move |state| {
         require_signed_in(state)?;
         plans::preview_import(&text)
@@ -25,11 +28,17 @@ pub async fn preview_import<R: Runtime>(app: AppHandle<R>, text: String) -> Resu
 
 /// Reads the file chosen in the open dialog; its bytes are decoded (UTF-8 or GB18030) here.
 #[tauri::command]
-pub async fn preview_import_file<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<ImportPreview, ApiError> {
+pub async fn preview_import_file<R: Runtime>(
+    app: AppHandle<R>,
+    path: PathBuf,
+) -> Result<ImportPreview, ApiError> {
     blocking::run(app, move |state| {
         require_signed_in(state)?;
         let unreadable = |e: std::io::Error| {
-            ApiError::new(ErrorCode::UnreadableDocument, format!("无法读取文件 {}：{e}", path.display()))
+            ApiError::new(
+                ErrorCode::UnreadableDocument,
+                format!("无法读取文件 {}：{e}", path.display()),
+            )
         };
         let size = std::fs::metadata(&path).map_err(unreadable)?.len();
         if size > MAX_TEXT_BYTES as u64 {
@@ -50,7 +59,10 @@ pub async fn preview_import_file<R: Runtime>(app: AppHandle<R>, path: PathBuf) -
 }
 
 #[tauri::command]
-pub async fn commit_import<R: Runtime>(app: AppHandle<R>, preview: ImportPreview) -> Result<ImportSummary, ApiError> {
+pub async fn commit_import<R: Runtime>(
+    app: AppHandle<R>,
+    preview: ImportPreview,
+) -> Result<ImportSummary, ApiError> {
     blocking::run(app, move |state| {
         let mut conn = state.db()?;
         let actor = access::administrator(state, &conn)?;

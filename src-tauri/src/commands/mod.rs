@@ -6,5 +6,6 @@ pub mod departments;
 pub mod imports;
 pub mod plans;
 pub mod progress;
+pub mod report;
 pub mod session;
 pub mod status;

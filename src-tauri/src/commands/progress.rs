@@ -15,32 +15,50 @@ use crate::access;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn entry_grid(state: State<'_, AppState>, department_id: i64, period: Period) -> Result<EntryGrid, ApiError> {
+pub fn entry_grid(
+    state: State<'_, AppState>,
+    department_id: i64,
+    period: Period,
+) -> Result<EntryGrid, ApiError> {
     let s = state.session()?;
     progress::entry_grid(&*state.db()?, &s, department_id, period)
 }
 
 #[tauri::command]
-pub fn save_observation(state: State<'_, AppState>, input: ObservationInput) -> Result<SaveOutcome, ApiError> {
+pub fn save_observation(
+    state: State<'_, AppState>,
+    input: ObservationInput,
+) -> Result<SaveOutcome, ApiError> {
     let s = state.session()?;
     progress::save_observation(&mut *state.db()?, &s, &input)
 }
 
 /// A pasted block or the autosaved draft rows: all stored, or none with a reason per row.
 #[tauri::command]
-pub fn save_observations(state: State<'_, AppState>, inputs: Vec<ObservationInput>) -> Result<BatchOutcome, ApiError> {
+pub fn save_observations(
+    state: State<'_, AppState>,
+    inputs: Vec<ObservationInput>,
+) -> Result<BatchOutcome, ApiError> {
     let s = state.session()?;
     progress::save_observations(&mut *state.db()?, &s, &inputs)
 }
 
 #[tauri::command]
-pub fn submit_period(state: State<'_, AppState>, department_id: i64, period: Period) -> Result<Submission, ApiError> {
+pub fn submit_period(
+    state: State<'_, AppState>,
+    department_id: i64,
+    period: Period,
+) -> Result<Submission, ApiError> {
     let s = state.session()?;
     progress::submit(&mut *state.db()?, &s, department_id, period)
 }
 
 #[tauri::command]
-pub fn approve_period(state: State<'_, AppState>, department_id: i64, period: Period) -> Result<Submission, ApiError> {
+pub fn approve_period(
+    state: State<'_, AppState>,
+    department_id: i64,
+    period: Period,
+) -> Result<Submission, ApiError> {
     let s = state.session()?;
     progress::approve(&mut *state.db()?, &s, department_id, period)
 }
@@ -68,21 +86,32 @@ pub fn reopen_period(
 }
 
 #[tauri::command]
-pub fn cell_history(state: State<'_, AppState>, indicator_id: i64, period: Period) -> Result<Vec<AuditEntry>, ApiError> {
+pub fn cell_history(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Vec<AuditEntry>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     progress::cell_history(&conn, indicator_id, period)
 }
 
 #[tauri::command]
-pub fn indicator_history(state: State<'_, AppState>, indicator_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
+pub fn indicator_history(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+) -> Result<Vec<AuditEntry>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     progress::indicator_history(&conn, indicator_id)
 }
 
 #[tauri::command]
-pub fn get_measures(state: State<'_, AppState>, indicator_id: i64, period: Period) -> Result<Option<Measures>, ApiError> {
+pub fn get_measures(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Option<Measures>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     progress::measures(&conn, indicator_id, period)
@@ -97,7 +126,14 @@ pub fn save_measures(
     measures: Option<String>,
 ) -> Result<Measures, ApiError> {
     let s = state.session()?;
-    progress::save_measures(&mut *state.db()?, &s, indicator_id, period, cause.as_deref(), measures.as_deref())
+    progress::save_measures(
+        &mut *state.db()?,
+        &s,
+        indicator_id,
+        period,
+        cause.as_deref(),
+        measures.as_deref(),
+    )
 }
 
 #[tauri::command]
@@ -109,11 +145,21 @@ pub fn assign_target(
     document: Option<String>,
 ) -> Result<TargetRevision, ApiError> {
     let s = state.session()?;
-    targets::assign_target(&mut *state.db()?, &s, indicator_id, &target, &effective_date, document.as_deref())
+    targets::assign_target(
+        &mut *state.db()?,
+        &s,
+        indicator_id,
+        &target,
+        &effective_date,
+        document.as_deref(),
+    )
 }
 
 #[tauri::command]
-pub fn target_revisions(state: State<'_, AppState>, indicator_id: i64) -> Result<Vec<TargetRevision>, ApiError> {
+pub fn target_revisions(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+) -> Result<Vec<TargetRevision>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     targets::target_revisions(&conn, indicator_id)
@@ -128,11 +174,21 @@ pub fn set_annual_target(
     note: Option<String>,
 ) -> Result<AnnualTarget, ApiError> {
     let s = state.session()?;
-    targets::set_annual_target(&mut *state.db()?, &s, indicator_id, year, value, note.as_deref())
+    targets::set_annual_target(
+        &mut *state.db()?,
+        &s,
+        indicator_id,
+        year,
+        value,
+        note.as_deref(),
+    )
 }
 
 #[tauri::command]
-pub fn annual_targets(state: State<'_, AppState>, indicator_id: i64) -> Result<Vec<AnnualTarget>, ApiError> {
+pub fn annual_targets(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+) -> Result<Vec<AnnualTarget>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     targets::annual_targets(&conn, indicator_id)
@@ -146,5 +202,8 @@ pub fn indicator_values(
 ) -> Result<Vec<zhibiao::store::observations::Observation>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
-    Ok(zhibiao::store::observations::for_indicator(&conn, indicator_id)?)
+    Ok(zhibiao::store::observations::for_indicator(
+        &conn,
+        indicator_id,
+    )?)
 }

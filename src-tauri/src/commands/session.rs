@@ -8,7 +8,11 @@ use zhibiao::auth::Session;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn login(state: State<'_, AppState>, name: String, password: String) -> Result<Session, ApiError> {
+pub fn login(
+    state: State<'_, AppState>,
+    name: String,
+    password: String,
+) -> Result<Session, ApiError> {
     let s = session::login(&*state.db()?, &name, &password)?;
     state.set_session(Some(s.clone()))?;
     Ok(s)

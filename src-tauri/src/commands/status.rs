@@ -34,7 +34,11 @@ pub fn status_report(
 
 /// One indicator's row (evaluated within its plan).
 #[tauri::command]
-pub fn indicator_status(state: State<'_, AppState>, indicator_id: i64, period: Period) -> Result<StatusRow, ApiError> {
+pub fn indicator_status(
+    state: State<'_, AppState>,
+    indicator_id: i64,
+    period: Period,
+) -> Result<StatusRow, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
     let plan_id = zhibiao::store::indicators::get(&conn, indicator_id)?.plan_id;
@@ -71,7 +75,10 @@ pub fn chart_svg(
 ) -> Result<String, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
-    charts::chart_svg(&conn, &request(kind, period, plan_id, department_id, indicator_id))
+    charts::chart_svg(
+        &conn,
+        &request(kind, period, plan_id, department_id, indicator_id),
+    )
 }
 
 /// 保存图片: renders the PNG and writes it where the user chose in the save dialog.
@@ -85,13 +92,12 @@ pub fn save_chart_png(
     indicator_id: Option<i64>,
     path: PathBuf,
 ) -> Result<(), ApiError> {
-    // Only what the dialog offers: a .png file, so the command cannot overwrite other files.
-    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")) {
-        return Err(ApiError::new(ErrorCode::InvalidInput, "图片文件名应以 .png 结尾"));
-    }
+    super::report::require_extension(&path, &["png"])?;
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
-    let png = charts::chart_png(&conn, &request(kind, period, plan_id, department_id, indicator_id))?;
-    std::fs::write(&path, png)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("无法写入 {}：{e}", path.display())))
+    let png = charts::chart_png(
+        &conn,
+        &request(kind, period, plan_id, department_id, indicator_id),
+    )?;
+    super::report::write_file(&path, &png)
 }

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use zhibiao_app::AppState;
@@ -55,7 +57,8 @@ impl TestApp {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("json response"))
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("json response"))
     }
 
     /// Signs in as the first-run admin and clears the forced password change.
@@ -71,4 +74,3 @@ impl TestApp {
         .expect("change password");
     }
 }
-

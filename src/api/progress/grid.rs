@@ -59,12 +59,19 @@ pub struct EntryRow {
 
 fn department_name(conn: &Connection, id: i64) -> Result<String, ApiError> {
     use rusqlite::OptionalExtension;
-    conn.query_row("SELECT name FROM departments WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| crate::store::StoreError::NotFound { what: "部门", id }.into())
+    conn.query_row("SELECT name FROM departments WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| crate::store::StoreError::NotFound { what: "部门", id }.into())
 }
 
-pub fn entry_grid(conn: &Connection, s: &Session, department_id: i64, period: Period) -> Result<EntryGrid, ApiError> {
+pub fn entry_grid(
+    conn: &Connection,
+    s: &Session,
+    department_id: i64,
+    period: Period,
+) -> Result<EntryGrid, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_view_department(&s, department_id)?;
     let department_name = department_name(conn, department_id)?;
@@ -78,7 +85,10 @@ pub fn entry_grid(conn: &Connection, s: &Session, department_id: i64, period: Pe
         let issues = match &current {
             None => Vec::new(),
             Some(obs) => {
-                let numbers: Vec<(Period, f64)> = all.iter().filter_map(|o| o.value.map(|v| (o.period, v))).collect();
+                let numbers: Vec<(Period, f64)> = all
+                    .iter()
+                    .filter_map(|o| o.value.map(|v| (o.period, v)))
+                    .collect();
                 let value = obs.value.map(|v| v.to_string());
                 let facts = Facts {
                     name: &ind.name,

@@ -26,11 +26,25 @@ pub fn save_measures(
     store_measures::save(&tx, &actor(&s), indicator_id, &p, cause, measures)?;
     let saved = store_measures::get(&tx, indicator_id, &p)?;
     tx.commit()?;
-    saved.ok_or_else(|| crate::store::StoreError::NotFound { what: "原因分析", id: indicator_id }.into())
+    saved.ok_or_else(|| {
+        crate::store::StoreError::NotFound {
+            what: "原因分析",
+            id: indicator_id,
+        }
+        .into()
+    })
 }
 
-pub fn measures(conn: &Connection, indicator_id: i64, period: Period) -> Result<Option<Measures>, ApiError> {
-    Ok(store_measures::get(conn, indicator_id, &period.to_string())?)
+pub fn measures(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Option<Measures>, ApiError> {
+    Ok(store_measures::get(
+        conn,
+        indicator_id,
+        &period.to_string(),
+    )?)
 }
 
 pub fn measures_for_period(conn: &Connection, period: Period) -> Result<Vec<Measures>, ApiError> {

@@ -6,9 +6,9 @@ use super::super::session::{actor, authorize};
 use super::super::{ApiError, ErrorCode};
 use crate::auth::{permission, Session};
 use crate::model::Period;
+use crate::progress::is_qualitative;
 use crate::progress::validation::{self, Entry, Facts};
 use crate::progress::workflow::{self, Action};
-use crate::progress::is_qualitative;
 use crate::store::observations;
 use crate::store::submissions::{self, Submission};
 
@@ -56,7 +56,11 @@ fn transition(
 
 /// Problems that block submission: values that break a rule (including needs-note issues
 /// without their note), or no value at all.
-fn blocking_problems(tx: &Transaction, department_id: i64, period: Period) -> Result<Vec<String>, ApiError> {
+fn blocking_problems(
+    tx: &Transaction,
+    department_id: i64,
+    period: Period,
+) -> Result<Vec<String>, ApiError> {
     let mut problems = Vec::new();
     let mut any_value = false;
     for ind in submissions::scope(tx, department_id, period.year())? {
@@ -91,7 +95,12 @@ fn blocking_problems(tx: &Transaction, department_id: i64, period: Period) -> Re
 }
 
 /// Staff submit their department's period for review.
-pub fn submit(conn: &mut Connection, s: &Session, department_id: i64, period: Period) -> Result<Submission, ApiError> {
+pub fn submit(
+    conn: &mut Connection,
+    s: &Session,
+    department_id: i64,
+    period: Period,
+) -> Result<Submission, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_submit(&s, department_id)?;
     transition(conn, &s, department_id, period, Action::Submit, |tx| {
@@ -108,7 +117,12 @@ pub fn submit(conn: &mut Connection, s: &Session, department_id: i64, period: Pe
 }
 
 /// A manager approves a submitted period: its values are locked.
-pub fn approve(conn: &mut Connection, s: &Session, department_id: i64, period: Period) -> Result<Submission, ApiError> {
+pub fn approve(
+    conn: &mut Connection,
+    s: &Session,
+    department_id: i64,
+    period: Period,
+) -> Result<Submission, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_review(&s)?;
     transition(conn, &s, department_id, period, Action::Approve, |_| Ok(()))
@@ -124,22 +138,50 @@ pub fn return_with_reason(
 ) -> Result<Submission, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_review(&s)?;
-    transition(conn, &s, department_id, period, Action::Return { reason: reason.trim() }, |_| Ok(()))
+    transition(
+        conn,
+        &s,
+        department_id,
+        period,
+        Action::Return {
+            reason: reason.trim(),
+        },
+        |_| Ok(()),
+    )
 }
 
 /// A manager reopens an approved period (back to draft) with a reason, e.g. a revision by
 /// the statistics bureau.
-pub fn reopen(conn: &mut Connection, s: &Session, department_id: i64, period: Period, reason: &str) -> Result<Submission, ApiError> {
+pub fn reopen(
+    conn: &mut Connection,
+    s: &Session,
+    department_id: i64,
+    period: Period,
+    reason: &str,
+) -> Result<Submission, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_review(&s)?;
-    transition(conn, &s, department_id, period, Action::Reopen { reason: reason.trim() }, |_| Ok(()))
+    transition(
+        conn,
+        &s,
+        department_id,
+        period,
+        Action::Reopen {
+            reason: reason.trim(),
+        },
+        |_| Ok(()),
+    )
 }
 
 /// Current workflow state of a department × period.
-pub fn submission(conn: &Connection, s: &Session, department_id: i64, period: Period) -> Result<Submission, ApiError> {
+pub fn submission(
+    conn: &Connection,
+    s: &Session,
+    department_id: i64,
+    period: Period,
+) -> Result<Submission, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_view_department(&s, department_id)?;
     department_exists(conn, department_id)?;
     Ok(submissions::get(conn, department_id, &period.to_string())?)
 }
-

@@ -6,7 +6,9 @@ use super::format::{number, percent, plan_period_name};
 use super::scope::{review_period, Scope, ScopedPlan, ScopedRow};
 use crate::eval::{lagging_first, Label};
 use crate::model::{Attribute, Period};
-use crate::report::{CountRow, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone, WarningItem};
+use crate::report::{
+    CountRow, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone, WarningItem,
+};
 use crate::store::measures::Measures;
 
 const DASH: &str = "—";
@@ -24,7 +26,9 @@ pub fn tone(label: Label) -> Tone {
 fn review_word(label: Label) -> (&'static str, Tone) {
     match label {
         Label::Completed => ("已完成", Tone::Good),
-        Label::Ahead | Label::OnTrack | Label::Lagging | Label::SeverelyLagging => ("未完成", Tone::Bad),
+        Label::Ahead | Label::OnTrack | Label::Lagging | Label::SeverelyLagging => {
+            ("未完成", Tone::Bad)
+        }
         other => (other.as_zh(), Tone::Neutral),
     }
 }
@@ -50,7 +54,10 @@ pub fn current_text(row: &ScopedRow, period: Period) -> String {
 }
 
 fn or_dash(s: Option<&str>) -> String {
-    s.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(DASH).to_string()
+    s.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(DASH)
+        .to_string()
 }
 
 fn report_row(row: &ScopedRow, index: usize, kind: ReportKind, period: Period) -> ReportRow {
@@ -62,7 +69,11 @@ fn report_row(row: &ScopedRow, index: usize, kind: ReportKind, period: Period) -
         _ => (label.as_zh(), tone(label)),
     };
     ReportRow {
-        seq: ind.seq.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| (index + 1).to_string()),
+        seq: ind
+            .seq
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| (index + 1).to_string()),
         name: ind.name.clone(),
         unit: or_dash(ind.unit.as_deref()),
         baseline: or_dash(ind.baseline.as_ref().map(|v| v.raw.as_str())),
@@ -113,7 +124,10 @@ fn groups(plans: &[ScopedPlan], scope: &Scope) -> Vec<RowGroup> {
         for (i, r) in rows.into_iter().enumerate() {
             let k = key(r);
             let g = *index.entry(k.clone()).or_insert_with(|| {
-                out.push(RowGroup { category: k, rows: Vec::new() });
+                out.push(RowGroup {
+                    category: k,
+                    rows: Vec::new(),
+                });
                 out.len() - 1
             });
             debug_assert!(g >= start);
@@ -145,34 +159,65 @@ fn counts(plans: &[ScopedPlan], kind: ReportKind) -> CountTable {
         .filter_map(|w| {
             let counts: Vec<usize> = used
                 .iter()
-                .map(|a| all.iter().filter(|r| r.series.indicator.attribute == *a && word(r.status.label) == w).count())
+                .map(|a| {
+                    all.iter()
+                        .filter(|r| r.series.indicator.attribute == *a && word(r.status.label) == w)
+                        .count()
+                })
                 .collect();
             let total: usize = counts.iter().sum();
-            (total > 0).then(|| CountRow { label: w.to_string(), counts, total })
+            (total > 0).then(|| CountRow {
+                label: w.to_string(),
+                counts,
+                total,
+            })
         })
         .collect();
     CountTable {
-        columns: used.iter().map(|a| a.map_or("未标注", Attribute::as_str).to_string()).collect(),
+        columns: used
+            .iter()
+            .map(|a| a.map_or("未标注", Attribute::as_str).to_string())
+            .collect(),
         rows,
     }
 }
 
-fn summary(plans: &[ScopedPlan], table: &CountTable, kind: ReportKind, period_label: &str) -> Vec<String> {
+fn summary(
+    plans: &[ScopedPlan],
+    table: &CountTable,
+    kind: ReportKind,
+    period_label: &str,
+) -> Vec<String> {
     let total: usize = table.rows.iter().map(|r| r.total).sum();
     let by_attr: Vec<String> = table
         .columns
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("{c} {} 项", table.rows.iter().map(|r| r.counts[i]).sum::<usize>()))
+        .map(|(i, c)| {
+            format!(
+                "{c} {} 项",
+                table.rows.iter().map(|r| r.counts[i]).sum::<usize>()
+            )
+        })
         .collect();
-    let by_label: Vec<String> = table.rows.iter().map(|r| format!("{} {} 项", r.label, r.total)).collect();
+    let by_label: Vec<String> = table
+        .rows
+        .iter()
+        .map(|r| format!("{} {} 项", r.label, r.total))
+        .collect();
     let titles: Vec<&str> = plans.iter().map(|p| p.plan.title.as_str()).collect();
     let lagging_binding = plans
         .iter()
         .flat_map(|p| p.rows.iter())
-        .filter(|r| r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding))
+        .filter(|r| {
+            r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding)
+        })
         .count();
-    let verb = if kind == ReportKind::Completion { "评估" } else { "监测" };
+    let verb = if kind == ReportKind::Completion {
+        "评估"
+    } else {
+        "监测"
+    };
     let mut out = vec![format!(
         "{period_label}，本报告{verb}《{}》的主要指标共 {total} 项，其中{}。按评估结果，{}。",
         titles.join("》《"),
@@ -193,7 +238,9 @@ fn warnings(plans: &[ScopedPlan], notes: &[Measures], scope: &Scope) -> Vec<Warn
     let mut rows: Vec<&ScopedRow> = plans
         .iter()
         .flat_map(|p| p.rows.iter())
-        .filter(|r| r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding))
+        .filter(|r| {
+            r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding)
+        })
         .collect();
     rows.sort_by_key(|r| lagging_first(r.series.indicator.attribute, r.status.label));
     rows.into_iter()
@@ -223,7 +270,10 @@ fn warnings(plans: &[ScopedPlan], notes: &[Measures], scope: &Scope) -> Vec<Warn
 
 /// Names the report after the plans' five-year period (十四五 for 2021–2025).
 pub fn title(plans: &[ScopedPlan], kind: ReportKind) -> String {
-    let mut names: Vec<String> = plans.iter().filter_map(|p| plan_period_name(&p.plan)).collect();
+    let mut names: Vec<String> = plans
+        .iter()
+        .filter_map(|p| plan_period_name(&p.plan))
+        .collect();
     names.dedup();
     match names.is_empty() {
         true => format!("规划{}", kind.title_word()),
@@ -266,7 +316,12 @@ pub fn report_data(
     ReportData {
         kind: scope.kind,
         title: title(plans, scope.kind),
-        summary: summary(plans, &table, scope.kind, period_label.trim_matches(['（', '）'])),
+        summary: summary(
+            plans,
+            &table,
+            scope.kind,
+            period_label.trim_matches(['（', '）']),
+        ),
         period_label,
         issuer,
         date: format!("{}", date.format("%Y年%-m月%-d日")),
@@ -274,7 +329,11 @@ pub fn report_data(
         target_title: year_note("规划目标"),
         current_title: year_note("完成情况"),
         counts: table,
-        warnings: if scope.kind == ReportKind::Completion { Vec::new() } else { warnings(plans, notes, scope) },
+        warnings: if scope.kind == ReportKind::Completion {
+            Vec::new()
+        } else {
+            warnings(plans, notes, scope)
+        },
         groups: groups(plans, scope),
         charts: Vec::new(),
     }

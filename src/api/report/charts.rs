@@ -33,7 +33,12 @@ fn trajectory(r: &ScopedRow, period: Period) -> Option<TrajectoryChart> {
         .iter()
         .filter(|o| o.period <= period)
         .filter(|o| o.period.quarter().is_none() || (o.period == period && !s.indicator.flow))
-        .filter_map(|o| o.value.map(|value| TrajectoryPoint { period: o.period, value }))
+        .filter_map(|o| {
+            o.value.map(|value| TrajectoryPoint {
+                period: o.period,
+                value,
+            })
+        })
         .collect();
     Some(TrajectoryChart {
         title: format!("{}（{}）", s.indicator.name, r.status.label.as_zh()),
@@ -56,23 +61,40 @@ pub fn charts(plans: &[ScopedPlan], period: Period) -> Vec<ChartImage> {
     let mut out = Vec::new();
     let chunks: Vec<&[&ScopedRow]> = rows.chunks(GAP_ROWS_PER_CHART).collect();
     for (i, chunk) in chunks.iter().enumerate() {
-        let part = if chunks.len() > 1 { format!("（{}/{}）", i + 1, chunks.len()) } else { String::new() };
+        let part = if chunks.len() > 1 {
+            format!("（{}/{}）", i + 1, chunks.len())
+        } else {
+            String::new()
+        };
         let title = format!("指标完成进度与序时进度{part}");
         let gap = GapChart {
             title: title.clone(),
             items: chunk.iter().map(|r| gap_item(r)).collect(),
         };
         if let Ok(svg) = chart::svg(&Chart::Gap(gap)) {
-            out.push(ChartImage { title: format!("图：{title}"), wide: true, svg });
+            out.push(ChartImage {
+                title: format!("图：{title}"),
+                wide: true,
+                svg,
+            });
         }
     }
-    let mut lagging: Vec<&ScopedRow> = rows.into_iter().filter(|r| r.status.label.is_lagging()).collect();
+    let mut lagging: Vec<&ScopedRow> = rows
+        .into_iter()
+        .filter(|r| r.status.label.is_lagging())
+        .collect();
     lagging.sort_by_key(|r| lagging_first(r.series.indicator.attribute, r.status.label));
     for r in lagging.into_iter().take(MAX_TRAJECTORIES) {
-        let Some(c) = trajectory(r, period) else { continue };
+        let Some(c) = trajectory(r, period) else {
+            continue;
+        };
         let title = format!("图：{}变化趋势", r.series.indicator.name);
         if let Ok(svg) = chart::svg(&Chart::Trajectory(c)) {
-            out.push(ChartImage { title, wide: false, svg });
+            out.push(ChartImage {
+                title,
+                wide: false,
+                svg,
+            });
         }
     }
     out

@@ -25,7 +25,11 @@ fn numeral(n: i32) -> String {
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
         20..=99 => {
-            let tail = if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] };
+            let tail = if n % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            };
             format!("{}十{}", DIGITS[(n / 10) as usize], tail)
         }
         _ => n.to_string(),
@@ -63,11 +67,26 @@ mod tests {
 
     #[test]
     fn plan_period_names_follow_the_years() {
-        assert_eq!(plan_period_name(&plan(2016, 2020)).as_deref(), Some("十三五"));
-        assert_eq!(plan_period_name(&plan(2021, 2025)).as_deref(), Some("十四五"));
-        assert_eq!(plan_period_name(&plan(2023, 2025)).as_deref(), Some("十四五"));
-        assert_eq!(plan_period_name(&plan(2026, 2030)).as_deref(), Some("十五五"));
-        assert_eq!(plan_period_name(&plan(2071, 2075)).as_deref(), Some("二十四五"));
+        assert_eq!(
+            plan_period_name(&plan(2016, 2020)).as_deref(),
+            Some("十三五")
+        );
+        assert_eq!(
+            plan_period_name(&plan(2021, 2025)).as_deref(),
+            Some("十四五")
+        );
+        assert_eq!(
+            plan_period_name(&plan(2023, 2025)).as_deref(),
+            Some("十四五")
+        );
+        assert_eq!(
+            plan_period_name(&plan(2026, 2030)).as_deref(),
+            Some("十五五")
+        );
+        assert_eq!(
+            plan_period_name(&plan(2071, 2075)).as_deref(),
+            Some("二十四五")
+        );
     }
 
     #[test]

@@ -73,7 +73,10 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<Vec<ScopedPlan>, ApiErro
         let rows: Vec<ScopedRow> = plan
             .indicators
             .into_iter()
-            .filter(|s| scope.department_id.is_none() || s.indicator.lead_department_id == scope.department_id)
+            .filter(|s| {
+                scope.department_id.is_none()
+                    || s.indicator.lead_department_id == scope.department_id
+            })
             .map(|s| ScopedRow {
                 status: evaluate_series(&s, period),
                 series: s,
@@ -89,7 +92,10 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<Vec<ScopedPlan>, ApiErro
     if out.is_empty() {
         return Err(ApiError::new(
             ErrorCode::NotFound,
-            format!("{}没有可报告的指标：请检查所选规划、部门和期间", scope.period.label_zh()),
+            format!(
+                "{}没有可报告的指标：请检查所选规划、部门和期间",
+                scope.period.label_zh()
+            ),
         ));
     }
     Ok(out)

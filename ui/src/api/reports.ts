@@ -35,26 +35,41 @@ export interface ExportRequest {
 export const exportTable = (r: ExportRequest, path: string) =>
   call<void>('export_table', { period: r.period, planId: r.planId, departmentId: r.departmentId, path })
 
-export interface ImportRow {
-  /** Row number in the sheet, as Excel shows it. */
+/** A row that will be stored on confirmation (zhibiao::api::export::AcceptedRow). */
+export interface AcceptedRow {
+  row: number
+  indicator_id: number
+  name: string
+  old_value: string | null
+  new_value: string
+  /** Needs-note issues: stored, but a note is needed before submission. */
+  warnings: string[]
+}
+
+export interface RejectedRow {
   row: number
   indicator_id: number | null
   name: string
-  period: string | null
-  value: string | null
-  /** Chinese reason when the row is rejected. */
-  error: string | null
+  /** Chinese, for the user. */
+  reason: string
 }
 
 export interface ImportPreview {
-  accepted: ImportRow[]
-  rejected: ImportRow[]
+  period: string
+  accepted: AcceptedRow[]
+  rejected: RejectedRow[]
+  /** Indicator rows left empty. */
+  blank: number
 }
 
-export const importPreview = (path: string) => call<ImportPreview>('import_xlsx_preview', { path })
-
-export interface ImportResult {
-  stored: number
+export interface ImportOutcome {
+  committed: boolean
+  saved: number
+  preview: ImportPreview
 }
 
-export const importConfirm = (path: string) => call<ImportResult>('import_xlsx_confirm', { path })
+/** Dry run: every row checked as in the entry grid; nothing is stored. */
+export const importPreview = (path: string, period: string) => call<ImportPreview>('import_xlsx_preview', { path, period })
+
+/** Stores the accepted rows, all or none. */
+export const importConfirm = (path: string, period: string) => call<ImportOutcome>('import_xlsx_confirm', { path, period })

@@ -26,6 +26,15 @@ beforeEach(() => {
     }
     if (cmd === 'plugin:dialog|save') return '/tmp/报告.pdf'
     if (cmd === 'save_report') return null
+    if (cmd === 'plugin:dialog|open') return '/tmp/填报.xlsx'
+    if (cmd === 'import_xlsx_preview')
+      return {
+        period: args.period,
+        accepted: [{ row: 4, indicator_id: 1, name: '森林覆盖率', old_value: null, new_value: '33.1', warnings: [] }],
+        rejected: [{ row: 5, indicator_id: 2, name: '地区生产总值', reason: '第5行：“约12”不是数字' }],
+        blank: 2,
+      }
+    if (cmd === 'import_xlsx_confirm') return { committed: true, saved: 1, preview: null }
     throw { code: 'not_found', message: cmd }
   })
 })
@@ -78,5 +87,20 @@ describe('reports page', () => {
     await flushPromises()
     expect(w.find('[data-test="report-error"]').text()).toContain('该期间没有任何数据')
     expect(w.find('[data-test="report-preview"]').exists()).toBe(false)
+  })
+
+  it('imports Excel through a dry-run preview: rejected rows with reasons, then confirm', async () => {
+    const w = await mountReports()
+    await w.find('[data-test="import-xlsx"]').trigger('click')
+    await flushPromises()
+    const preview = calls.find((c) => c.cmd === 'import_xlsx_preview')!.args
+    expect(preview.path).toBe('/tmp/填报.xlsx')
+    expect(w.find('[data-test="import-rejected"]').text()).toContain('“约12”不是数字')
+    expect(w.find('[data-test="import-accepted"]').text()).toContain('33.1')
+    expect(calls.some((c) => c.cmd === 'import_xlsx_confirm')).toBe(false)
+    await w.find('[data-test="import-confirm"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'import_xlsx_confirm')!.args).toEqual({ path: '/tmp/填报.xlsx', period: preview.period })
+    expect(w.find('[data-test="import-preview"]').exists()).toBe(false)
   })
 })
