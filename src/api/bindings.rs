@@ -99,6 +99,19 @@ pub fn typescript_declarations() -> String {
             crate::eval::LabelCount,
             crate::eval::GroupRollUp,
             crate::eval::RollUp,
+            crate::api::status::StatusFilter,
+            crate::api::status::StatusRow,
+            crate::api::status::StatusReport,
+            crate::api::charts::ChartKind,
+            crate::api::charts::ChartRequest,
+            // reports, Excel and users
+            crate::api::report::ReportRequest,
+            crate::api::export::ExportRequest,
+            crate::api::export::AcceptedRow,
+            crate::api::export::RejectedRow,
+            crate::api::export::XlsxImportPreview,
+            crate::api::export::XlsxImportOutcome,
+            crate::api::users::NewUserInput,
         ]
     );
     while out.ends_with("\n\n") {

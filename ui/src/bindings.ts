@@ -454,3 +454,92 @@ export type RollUp = { total: number, counts: Array<LabelCount>,
  */
 binding_lagging: number, };
 
+export type StatusFilter = { plan_id: number | null, department_id: number | null, attribute: Attribute | null, 
+/**
+ * Rows with this label only (roll-ups still count every label).
+ */
+label: Label | null, };
+
+export type StatusRow = { plan_id: number, plan_title: string, seq: string | null, category: string | null, name: string, unit: string | null, attribute: Attribute | null, department_id: number | null, department: string | null, 
+/**
+ * The cells as written in the plan (or the latest revision for the target).
+ */
+baseline_raw: string | null, target_raw: string | null, baseline_year: number | null, target_year: number | null, status: IndicatorStatus, 
+/**
+ * The reason as a Chinese sentence.
+ */
+reason: string, };
+
+export type StatusReport = { period: Period, 
+/**
+ * Binding lagging indicators first, then other lagging ones, then table order.
+ */
+rows: Array<StatusRow>, overall: RollUp, by_plan: Array<GroupRollUp>, by_category: Array<GroupRollUp>, by_attribute: Array<GroupRollUp>, by_department: Array<GroupRollUp>, };
+
+export type ChartKind = "gap" | "trajectory" | "summary";
+
+export type ChartRequest = { kind: ChartKind, period: Period, filter: StatusFilter, 
+/**
+ * Required for the trajectory chart.
+ */
+indicator_id: number | null, };
+
+export type ReportRequest = { 
+/**
+ * `2025Q3` for a quarter, `2025` for a year.
+ */
+period: Period, plan_id: number | null, department_id: number | null, 
+/**
+ * `quarterly`, `annual` or `completion`; chosen from the period when absent.
+ */
+kind: string | null, 
+/**
+ * Date printed on the report (YYYY-MM-DD); today when absent. Fixing it makes the PDF
+ * byte-identical for the same data.
+ */
+date: string | null, 
+/**
+ * Leave the charts out (faster preview).
+ */
+without_charts: boolean, };
+
+export type ExportRequest = { period: Period, plan_id: number | null, department_id: number | null, };
+
+export type AcceptedRow = { 
+/**
+ * Row number as Excel shows it.
+ */
+row: number, indicator_id: number, name: string, 
+/**
+ * The value stored now, if any.
+ */
+old_value: string | null, new_value: string, 
+/**
+ * Needs-note issues (saved, but a note is needed before submission).
+ */
+warnings: Array<string>, };
+
+export type RejectedRow = { row: number, indicator_id: number | null, name: string, 
+/**
+ * Chinese, for the user.
+ */
+reason: string, };
+
+export type XlsxImportPreview = { period: Period, accepted: Array<AcceptedRow>, rejected: Array<RejectedRow>, 
+/**
+ * Indicator rows left empty (nothing to store).
+ */
+blank: number, };
+
+export type XlsxImportOutcome = { 
+/**
+ * Whether the accepted rows were stored (all of them, or none).
+ */
+committed: boolean, saved: number, preview: XlsxImportPreview, };
+
+export type NewUserInput = { name: string, 
+/**
+ * Initial password; the user must change it at first login.
+ */
+password: string, role: Role, department_id: number | null, };
+
