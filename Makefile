@@ -16,6 +16,9 @@ lint:
 
 bench:
 	cargo bench --bench engine
+	cargo bench --bench save_value
+	cargo bench --bench eval
+	cargo bench --bench report
 
 deb:
 	bash scripts/setup.sh

@@ -100,6 +100,9 @@ fn main() {
     let (mut data_ms, mut pdf_ms, mut total_ms) = (Vec::new(), Vec::new(), Vec::new());
     let mut last = (Vec::new(), 0, 0);
     for _ in 0..RUNS {
+        // Typst memoises layout across compilations in one process; a real report is
+        // produced once, so every run starts from an empty cache.
+        typst::comemo::evict(0);
         let t0 = Instant::now();
         let data = report_data(&conn, &req).unwrap();
         let t1 = Instant::now();

@@ -15,7 +15,11 @@ mod report;
 mod status;
 
 #[derive(Parser)]
-#[command(name = "zhibiao", version, about = "规划指标监测：五年规划指标表的读取、存储、评估与报告")]
+#[command(
+    name = "zhibiao",
+    version,
+    about = "规划指标监测：五年规划指标表的读取、存储、评估与报告"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -50,6 +50,9 @@ mod tests {
 
     #[test]
     fn rejects_binary() {
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+            Err(DecodeError::Binary)
+        );
     }
 }

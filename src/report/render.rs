@@ -35,9 +35,13 @@ fn layout(data: &ReportData, today: (i32, u8, u8)) -> Result<PagedDocument, Repo
         files.push((format!("/charts/{i}.svg"), chart.svg.clone().into_bytes()));
     }
     let world = ReportWorld::new(TEMPLATE, files, &[fonts::REGULAR, fonts::BOLD], today);
-    typst::compile::<PagedDocument>(&world)
+    let result = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errs| ReportError::Typst(describe(&errs)))
+        .map_err(|errs| ReportError::Typst(describe(&errs)));
+    // Typst memoises layouts process-wide; in the long-running app that cache would only
+    // grow, so drop entries not used in the last few renders.
+    typst::comemo::evict(10);
+    result
 }
 
 fn describe(errs: &[typst::diag::SourceDiagnostic]) -> String {
