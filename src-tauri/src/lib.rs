@@ -36,6 +36,11 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::departments::rename_department,
             commands::departments::delete_department,
             commands::departments::assign_indicator,
+            commands::users::list_users,
+            commands::users::create_user,
+            commands::users::set_user_role,
+            commands::users::reset_user_password,
+            commands::users::set_user_active,
             // progress entry (progress UI engineer)
             commands::progress::entry_grid,
             commands::progress::save_observation,

@@ -28,6 +28,7 @@ export const router = createRouter({
         { path: 'dashboard', name: 'dashboard', component: view('Dashboard') },
         { path: 'indicators/:id', name: 'indicator', component: view('IndicatorPage'), props: true },
         { path: 'reports', name: 'reports', component: view('Reports') },
+        { path: 'users', name: 'users', component: view('Users'), meta: { adminOnly: true } },
       ],
     },
   ],
@@ -41,5 +42,6 @@ router.beforeEach(async (to) => {
   if (session.user.must_change_password && to.name !== 'change-password') {
     return { name: 'change-password' }
   }
+  if (to.meta.adminOnly && session.user.role !== 'admin') return { name: 'plans' }
   return true
 })

@@ -9,3 +9,4 @@ pub mod progress;
 pub mod report;
 pub mod session;
 pub mod status;
+pub mod users;
