@@ -5,13 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-if [ ! -d ui/node_modules ]; then (cd ui && npm ci --no-audit --no-fund --loglevel=error); fi
+bash scripts/setup.sh
 (cd ui && npm run build >/dev/null)
 cargo build -p zhibiao-app
-stamp=e2e/node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || [ e2e/package-lock.json -nt "$stamp" ]; then
-  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -20,13 +20,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ -f ui/package.json ]; then
-  stamp=ui/node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ ui/package-lock.json -nt "$stamp" ]; then
-    echo "== 安装前端依赖 (npm ci)"
-    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+# `npm install` rather than `npm ci`: the lock files only hold the platform packages the
+# registry serves for linux-x64 (esbuild, rollup and the Tauri CLI list others as optional),
+# and `npm ci` refuses a lock file without them. The lock still pins every version.
+npm_deps() {
+  local dir=$1 stamp=$1/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ] || [ "$dir/package.json" -nt "$stamp" ]; then
+    echo "== 安装前端依赖 ($dir)"
+    (cd "$dir" && npm install --no-save --no-audit --no-fund --loglevel=error)
   fi
-fi
+}
+npm_deps ui
+npm_deps e2e
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "== 安装 tauri-driver"
