@@ -1,10 +1,11 @@
 //! The evaluation of one indicator at one period. No allocation on the hot path: the
 //! benchmark evaluates millions of (indicator, period) pairs.
 
-use super::forecast::{cagr_ratio, cumulative_forecast, required, trend_forecast};
+use super::forecast::{cagr_ratio, cumulative_forecast, required, required_cagr, trend_forecast};
 use super::label::{Label, AHEAD_RATIO, APPROX_TOLERANCE, EPS, SEVERE_FACTOR, STABLE_TOLERANCE};
-use super::observed::{annual_value, latest, level_value, share, Clock};
+use super::observed::{annual_value, level_value, share, Clock};
 use super::target::{read_goal, Goal, MaintainRule, Path, Side, TargetForm};
+use super::timeline::Timeline;
 use super::{CagrBand, EvalInput, IndicatorStatus, Reason};
 use crate::model::{Direction, Period, ValueKind};
 use crate::progress::QualStatus;
@@ -21,6 +22,10 @@ pub struct Evaluator<'a> {
     baseline: Option<f64>,
     form: TargetForm,
     goal: Goal,
+    clock: Clock,
+    timeline: Timeline,
+    /// (target / baseline)^(1 / span) − 1, for the CAGR ratio of absolute goals.
+    required_cagr: Option<f64>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -29,34 +34,37 @@ impl<'a> Evaluator<'a> {
         let baseline = numeric_baseline(input);
         let target = input.revised_target.or(ind.target.as_ref());
         let (form, goal) = read_goal(target, baseline, input.baseline_year, ind.direction);
+        let clock = Clock::new(input.baseline_year, input.target_year);
+        let timeline = Timeline::new(input.observations, baseline, &clock);
+        let required_cagr = match (goal, baseline) {
+            (Goal::Absolute { target, .. }, Some(b)) => required_cagr(b, target, clock.span),
+            _ => None,
+        };
         Evaluator {
             input,
             baseline,
             form,
             goal,
+            clock,
+            timeline,
+            required_cagr,
         }
     }
 
     pub fn at(&self, period: Period) -> IndicatorStatus {
-        judge(self.input, period, self.baseline, self.form, self.goal)
+        judge(self, period)
     }
 }
 
-fn judge(
-    input: &EvalInput,
-    period: Period,
-    baseline: Option<f64>,
-    form: TargetForm,
-    goal: Goal,
-) -> IndicatorStatus {
+fn judge(ev: &Evaluator, period: Period) -> IndicatorStatus {
+    let (input, clock, goal) = (ev.input, &ev.clock, ev.goal);
     let mut st =
         IndicatorStatus::not_evaluable(input.indicator.id, period, Reason::PlanYearsMissing);
     if input.target_year <= input.baseline_year {
         return st;
     }
-    let clock = Clock::new(input.baseline_year, input.target_year);
-    st.baseline = baseline;
-    st.form = form;
+    st.baseline = ev.baseline;
+    st.form = ev.form;
     match goal {
         Goal::Pending => return st.judged(Label::TargetPending, Reason::TargetPending),
         Goal::Unjudgeable(reason) => return st.judged(Label::NotEvaluable, reason),
@@ -72,8 +80,7 @@ fn judge(
             explicit,
             path,
         } => absolute(
-            input,
-            &clock,
+            ev,
             period,
             st,
             Absolute {
@@ -83,9 +90,9 @@ fn judge(
                 path,
             },
         ),
-        Goal::Cumulative { total, cap } => cumulative(input, &clock, period, st, total, cap),
-        Goal::Maintain(rule) => maintain(input, &clock, period, st, rule),
-        _ => qualitative(input, &clock, period, st, false),
+        Goal::Cumulative { total, cap } => cumulative(input, clock, period, st, total, cap),
+        Goal::Maintain(rule) => maintain(ev, period, st, rule),
+        _ => qualitative(input, clock, period, st, false),
     }
 }
 
@@ -139,15 +146,17 @@ struct Absolute {
 }
 
 fn absolute(
-    input: &EvalInput,
-    clock: &Clock,
+    ev: &Evaluator,
     period: Period,
     mut st: IndicatorStatus,
     g: Absolute,
 ) -> IndicatorStatus {
+    let (input, clock) = (ev.input, &ev.clock);
     let t = g.target;
     st.target = Some(t);
-    let Some((p, a)) = latest(input, period, clock)
+    let Some((p, a)) = ev
+        .timeline
+        .latest(input, period)
         .and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?)))
     else {
         return st.judged(Label::NoData, Reason::NoData);
@@ -195,14 +204,17 @@ fn absolute(
     if measurable && !base_met {
         st.completion = Some((a - b) / denom);
         st.expected = Some(expected);
-        if let Some(r) = cagr_ratio(a, b, t, tau - clock.t0, clock.span) {
+        if let Some(r) = ev
+            .required_cagr
+            .and_then(|req| cagr_ratio(a, b, req, tau - clock.t0))
+        {
             st.cagr_ratio = Some(r);
             st.cagr_band = Some(CagrBand::from_ratio(r));
         }
     }
     if !at_end {
-        st.forecast = trend_forecast(input, clock, p, a, b, |v| {
-            g.side.met(v, t, APPROX_TOLERANCE)
+        st.forecast = ev.timeline.trend_at(p).and_then(|trend| {
+            trend_forecast(trend, clock, p, a, |v| g.side.met(v, t, APPROX_TOLERANCE))
         });
         if !met {
             (st.required_annual_change, st.required_rate) = required(a, t, clock.tt - tau);
@@ -454,13 +466,15 @@ fn cumulative(
 }
 
 fn maintain(
-    input: &EvalInput,
-    clock: &Clock,
+    ev: &Evaluator,
     period: Period,
     mut st: IndicatorStatus,
     rule: MaintainRule,
 ) -> IndicatorStatus {
-    let numeric = latest(input, period, clock)
+    let (input, clock) = (ev.input, &ev.clock);
+    let numeric = ev
+        .timeline
+        .latest(input, period)
         .and_then(|o| Some((o.period, level_value(&o, input.indicator.flow)?)));
     let (Some(b), Some((p, a))) = (st.baseline, numeric) else {
         return qualitative(input, clock, period, st, true);

@@ -2,18 +2,25 @@
 
 use super::label::EPS;
 use super::observed::Clock;
-use super::{EvalInput, Forecast};
+use super::Forecast;
 use crate::model::Period;
 
-/// R = actual CAGR / required CAGR (Statistics Canada, as used by open-sdg):
-/// actual = (a / b)^(1 / years_done) − 1, required = (t / b)^(1 / span) − 1.
-/// Defined for positive values when time has passed and the target differs from the baseline.
-pub(crate) fn cagr_ratio(a: f64, b: f64, t: f64, years_done: f64, span: f64) -> Option<f64> {
-    if a <= 0.0 || b <= 0.0 || t <= 0.0 || years_done <= EPS || span <= EPS {
+/// The required CAGR of the Statistics Canada ratio: (t / b)^(1 / span) − 1. Depends on
+/// the indicator only, so an evaluator computes it once. `None` where the ratio is not
+/// defined: a non-positive baseline or target, or no change asked for.
+pub(crate) fn required_cagr(b: f64, t: f64, span: f64) -> Option<f64> {
+    if b <= 0.0 || t <= 0.0 || span <= EPS {
         return None;
     }
     let required = (t / b).powf(1.0 / span) - 1.0;
-    if required.abs() < 1e-12 {
+    (required.abs() >= 1e-12).then_some(required)
+}
+
+/// R = actual CAGR / required CAGR (Statistics Canada, as used by open-sdg), the actual
+/// CAGR being (a / b)^(1 / years_done) − 1. Defined for a positive value once time has
+/// passed.
+pub(crate) fn cagr_ratio(a: f64, b: f64, required: f64, years_done: f64) -> Option<f64> {
+    if a <= 0.0 || b <= 0.0 || years_done <= EPS {
         return None;
     }
     let actual = (a / b).powf(1.0 / years_done) - 1.0;
@@ -30,7 +37,7 @@ pub(crate) fn required(a: f64, t: f64, remaining: f64) -> (Option<f64>, Option<f
 }
 
 /// Least-squares sums over (x, y) points, x measured from the baseline year.
-#[derive(Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Fit {
     n: f64,
     sx: f64,
@@ -59,41 +66,53 @@ impl Fit {
     }
 }
 
-/// Linear and compound (log-linear) trend through the baseline, the annual observations up
-/// to `p`, and the value judged at `p` when it is a quarter; evaluated at the target year.
+/// The sums of a linear and a compound (log-linear) trend. Copy: a timeline keeps one per
+/// annual value, and a quarter's value is added to a copy.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Trend {
+    lin: Fit,
+    log: Fit,
+    /// Every point positive: only then is the compound trend defined.
+    positive: bool,
+}
+
+impl Trend {
+    pub fn through(x: f64, y: f64) -> Self {
+        let mut t = Trend {
+            lin: Fit::default(),
+            log: Fit::default(),
+            positive: true,
+        };
+        t.add(x, y);
+        t
+    }
+
+    pub fn add(&mut self, x: f64, y: f64) {
+        self.lin.add(x, y);
+        self.positive &= y > 0.0;
+        if y > 0.0 {
+            self.log.add(x, y.ln());
+        }
+    }
+}
+
+/// Linear and compound trend through the baseline and the annual observations up to `p`
+/// (`trend`), plus the value judged at `p` when it is a quarter; evaluated at the target
+/// year.
 pub(crate) fn trend_forecast(
-    input: &EvalInput,
+    mut trend: Trend,
     clock: &Clock,
     p: Period,
     a: f64,
-    b: f64,
     met: impl Fn(f64) -> bool,
 ) -> Option<Forecast> {
-    let mut lin = Fit::default();
-    let mut log = Fit::default();
-    let mut positive = true;
-    let mut add = |x: f64, y: f64| {
-        lin.add(x - clock.t0, y);
-        positive &= y > 0.0;
-        if y > 0.0 {
-            log.add(x - clock.t0, y.ln());
-        }
-    };
-    add(clock.t0, b);
-    for o in input.observations {
-        if let (Period::Year(y), Some(v)) = (o.period, o.value) {
-            if y > clock.baseline_year && o.period <= p {
-                add(y as f64, v);
-            }
-        }
-    }
     if !matches!(p, Period::Year(_)) {
-        add(p.as_year_fraction(), a);
+        trend.add(p.as_year_fraction() - clock.t0, a);
     }
     let x = clock.tt - clock.t0;
-    let linear = lin.at(x);
-    let compound = if positive {
-        log.at(x).map(f64::exp)
+    let linear = trend.lin.at(x);
+    let compound = if trend.positive {
+        trend.log.at(x).map(f64::exp)
     } else {
         None
     };

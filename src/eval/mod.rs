@@ -7,6 +7,7 @@
 //! [`Label`], the completion against the expected share (序时进度), the CAGR ratio, a forecast
 //! to the target year and the annual rate still required.
 
+mod batch;
 mod evaluate;
 mod forecast;
 pub mod label;
@@ -14,6 +15,7 @@ mod observed;
 mod reason;
 mod rollup;
 mod target;
+mod timeline;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -21,6 +23,7 @@ use ts_rs::TS;
 use crate::model::{Indicator, Period, Value};
 use crate::progress::QualStatus;
 
+pub use batch::roll_up_by_period;
 pub use evaluate::{evaluate, Evaluator};
 pub use label::{CagrBand, Label};
 pub use reason::Reason;

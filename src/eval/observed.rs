@@ -34,29 +34,6 @@ pub(crate) fn share(clock: &Clock, time: f64) -> f64 {
     ((time - clock.t0) / clock.span).clamp(0.0, 1.0)
 }
 
-/// The latest numeric observation after the baseline year and at or before `period`; for a
-/// finished plan with no observations, the table's own actual (完成情况) at the target year.
-pub(crate) fn latest(input: &EvalInput, period: Period, clock: &Clock) -> Option<ObservedValue> {
-    let mut best: Option<ObservedValue> = None;
-    for o in input.observations {
-        if o.value.is_none() || o.period > period || o.period.as_year_fraction() <= clock.t0 + EPS {
-            continue;
-        }
-        if best.is_none_or(|b| o.period > b.period) {
-            best = Some(*o);
-        }
-    }
-    if best.is_none() && period.year() >= input.target_year {
-        let actual = input.indicator.actual.as_ref().and_then(|v| v.value);
-        best = actual.map(|value| ObservedValue {
-            period: Period::Year(input.target_year),
-            value: Some(value),
-            status: None,
-        });
-    }
-    best
-}
-
 /// The value to compare with a level target. A flow's quarterly value is a year-to-date sum:
 /// annualised as ytd × 4 / q.
 pub(crate) fn level_value(o: &ObservedValue, flow: bool) -> Option<f64> {

@@ -44,6 +44,15 @@ impl RollUp {
         }
     }
 
+    /// Adds another group's counts to these.
+    pub fn merge(&mut self, other: &RollUp) {
+        self.total += other.total;
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            mine.count += theirs.count;
+        }
+        self.binding_lagging += other.binding_lagging;
+    }
+
     pub fn count(&self, label: Label) -> u32 {
         self.counts[label.index()].count
     }
