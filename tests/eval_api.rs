@@ -5,7 +5,8 @@ use std::process::Command;
 
 use rusqlite::{params, Connection};
 use zhibiao::api::charts::{chart_png, chart_svg, ChartKind, ChartRequest};
-use zhibiao::api::status::{status, StatusFilter};
+use zhibiao::api::status::{indicator_status, status, StatusFilter};
+use zhibiao::api::ErrorCode;
 use zhibiao::eval::Label;
 use zhibiao::grammar::parse_value;
 use zhibiao::model::{Attribute, Period};
@@ -190,6 +191,25 @@ fn status_lists_binding_lagging_first_and_rolls_up() {
         .unwrap();
     assert_eq!(dept.rollup.total, 3);
     assert_eq!(report.rows[0].reason, "完成进度10.0%，序时进度60.0%");
+}
+
+#[test]
+fn one_indicators_status_is_its_row_in_the_plans_report() {
+    let (_d, _p, conn) = db();
+    let row = indicator_status(&conn, 2, Period::Year(2023)).unwrap();
+    assert_eq!(row.name, "单位地区生产总值能耗");
+    assert_eq!(row.status.label, Label::SeverelyLagging);
+    assert_eq!(row.department.as_deref(), Some("市生态环境局"));
+    // A review row is not monitored; an unknown id does not exist.
+    let review = indicator_status(&conn, 100, Period::Year(2023)).unwrap_err();
+    assert_eq!(review.code, ErrorCode::NotFound);
+    assert!(
+        review.message.contains("不参与监测评估"),
+        "{}",
+        review.message
+    );
+    let missing = indicator_status(&conn, 999, Period::Year(2023)).unwrap_err();
+    assert_eq!(missing.code, ErrorCode::NotFound);
 }
 
 #[test]

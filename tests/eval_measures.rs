@@ -5,8 +5,6 @@ mod eval_support;
 
 use eval_support::*;
 use zhibiao::eval::{CagrBand, Label};
-use zhibiao::model::Direction;
-use zhibiao::progress::QualStatus;
 
 #[test]
 fn relative_target_becomes_absolute() {

@@ -214,6 +214,15 @@ pub fn cell_history(
     Ok(observations::cell_history(conn, indicator_id, period)?)
 }
 
+/// Every recorded value of an indicator, oldest period first (the indicator page's table).
+pub fn indicator_values(
+    conn: &Connection,
+    indicator_id: i64,
+) -> Result<Vec<Observation>, ApiError> {
+    submissions::scope_indicator(conn, indicator_id)?;
+    Ok(observations::for_indicator(conn, indicator_id)?)
+}
+
 /// Every change to an indicator's values, targets and notes, oldest first.
 pub fn indicator_history(
     conn: &Connection,

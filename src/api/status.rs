@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::ApiError;
+use super::{ApiError, ErrorCode};
 use crate::eval::{
     self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp,
 };
@@ -96,6 +96,24 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> Statu
         reason: status.reason_zh(),
         status,
     }
+}
+
+/// One indicator's row at `period`, evaluated within its plan.
+pub fn indicator_status(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+) -> Result<StatusRow, ApiError> {
+    let plan_id = crate::store::indicators::get(conn, indicator_id)?.plan_id;
+    let filter = StatusFilter {
+        plan_id: Some(plan_id),
+        ..StatusFilter::default()
+    };
+    status(conn, period, &filter)?
+        .rows
+        .into_iter()
+        .find(|r| r.status.indicator_id == indicator_id)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "该指标不参与监测评估"))
 }
 
 /// The status report for `period` under `filter`.

@@ -67,7 +67,7 @@ mod tests {
             name: format!("指标{i}"),
             unit: None,
             region: None,
-            attribute: Some(if i % 3 == 0 {
+            attribute: Some(if i.is_multiple_of(3) {
                 Attribute::Binding
             } else {
                 Attribute::Expected
@@ -84,7 +84,7 @@ mod tests {
 
     fn observations(i: usize) -> Vec<ObservedValue> {
         (2021..=2023)
-            .filter(|y| (i + *y as usize) % 4 != 0)
+            .filter(|y| !(i + *y as usize).is_multiple_of(4))
             .map(|y| ObservedValue {
                 period: Period::Year(y),
                 value: Some(40.0 + (i % 60) as f64 + (y - 2020) as f64 * (i % 7) as f64),

@@ -87,13 +87,18 @@ pub struct AuditEntry {
     pub reason: Option<String>,
 }
 
-/// History of one entity, oldest first.
-pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
-    let mut st = conn.prepare(
-        "SELECT id, at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason
-         FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-    )?;
-    let rows = st.query_map(params![entity, entity_id], |r| {
+/// The columns of [`AuditEntry`], in order: append a `WHERE` clause.
+pub(crate) const ENTRY_QUERY: &str =
+    "SELECT id, at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason FROM audit_log";
+
+/// The entries an [`ENTRY_QUERY`] with a `WHERE` clause selects.
+pub(crate) fn entries(
+    conn: &Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+) -> Result<Vec<AuditEntry>> {
+    let mut st = conn.prepare(sql)?;
+    let rows = st.query_map(args, |r| {
         Ok(AuditEntry {
             id: r.get(0)?,
             at: r.get(1)?,
@@ -110,4 +115,10 @@ pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Au
         })
     })?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// History of one entity, oldest first.
+pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
+    let sql = format!("{ENTRY_QUERY} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
+    entries(conn, &sql, params![entity, entity_id])
 }

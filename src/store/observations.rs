@@ -221,51 +221,27 @@ pub fn delete(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period
     Ok(true)
 }
 
-fn audit_rows(
-    conn: &Connection,
-    sql: &str,
-    args: impl rusqlite::Params,
-) -> Result<Vec<AuditEntry>> {
-    let mut st = conn.prepare(sql)?;
-    let rows = st.query_map(args, |r| {
-        Ok(AuditEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            user_id: r.get(2)?,
-            user_name: r.get(3)?,
-            action: r.get(4)?,
-            entity: r.get(5)?,
-            entity_id: r.get(6)?,
-            period: r.get(7)?,
-            field: r.get(8)?,
-            old_value: r.get(9)?,
-            new_value: r.get(10)?,
-            reason: r.get(11)?,
-        })
-    })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
-}
-
-const AUDIT_COLUMNS: &str =
-    "SELECT id, at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason FROM audit_log";
-
 /// Every change to one cell, oldest first.
 pub fn cell_history(
     conn: &Connection,
     indicator_id: i64,
     period: Period,
 ) -> Result<Vec<AuditEntry>> {
-    let sql = format!("{AUDIT_COLUMNS} WHERE entity = 'observation' AND entity_id = ?1 AND period = ?2 ORDER BY id");
-    audit_rows(conn, &sql, params![indicator_id, period.to_string()])
+    let sql = format!(
+        "{} WHERE entity = 'observation' AND entity_id = ?1 AND period = ?2 ORDER BY id",
+        audit::ENTRY_QUERY
+    );
+    audit::entries(conn, &sql, params![indicator_id, period.to_string()])
 }
 
 /// Every change to an indicator's values, targets and notes, oldest first.
 pub fn indicator_history(conn: &Connection, indicator_id: i64) -> Result<Vec<AuditEntry>> {
     let sql = format!(
-        "{AUDIT_COLUMNS} WHERE entity IN ('observation', 'target', 'annual_target', 'measures', 'indicator')
-         AND entity_id = ?1 ORDER BY id"
+        "{} WHERE entity IN ('observation', 'target', 'annual_target', 'measures', 'indicator')
+         AND entity_id = ?1 ORDER BY id",
+        audit::ENTRY_QUERY
     );
-    audit_rows(conn, &sql, [indicator_id])
+    audit::entries(conn, &sql, [indicator_id])
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {

@@ -202,8 +202,5 @@ pub fn indicator_values(
 ) -> Result<Vec<zhibiao::store::observations::Observation>, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
-    Ok(zhibiao::store::observations::for_indicator(
-        &conn,
-        indicator_id,
-    )?)
+    progress::indicator_values(&conn, indicator_id)
 }

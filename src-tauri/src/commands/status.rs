@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use tauri::State;
 use zhibiao::api::charts::{self, ChartKind, ChartRequest};
 use zhibiao::api::status::{self, StatusFilter, StatusReport, StatusRow};
-use zhibiao::api::{ApiError, ErrorCode};
+use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 
 use crate::access;
@@ -41,12 +41,7 @@ pub fn indicator_status(
 ) -> Result<StatusRow, ApiError> {
     let conn = state.db()?;
     access::signed_in(&state, &conn)?;
-    let plan_id = zhibiao::store::indicators::get(&conn, indicator_id)?.plan_id;
-    status::status(&conn, period, &filter(Some(plan_id), None))?
-        .rows
-        .into_iter()
-        .find(|r| r.status.indicator_id == indicator_id)
-        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "该指标不参与监测评估"))
+    status::indicator_status(&conn, indicator_id, period)
 }
 
 fn request(

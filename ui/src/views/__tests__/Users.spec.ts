@@ -26,6 +26,15 @@ beforeEach(() => {
       users = [...users, u]
       return u
     }
+    if (cmd === 'set_user_active') {
+      if (args.userId === 1) throw { code: 'forbidden', message: '不能停用自己' }
+      users = users.map((u) => (u.id === args.userId ? { ...u, active: args.active } : u))
+      return users.find((u) => u.id === args.userId)
+    }
+    if (cmd === 'set_user_role') {
+      users = users.map((u) => (u.id === args.userId ? { ...u, role: args.role, department_id: args.departmentId } : u))
+      return users.find((u) => u.id === args.userId)
+    }
     throw { code: 'not_found', message: cmd }
   })
 })
@@ -78,5 +87,31 @@ describe('users page', () => {
     const w = await mountUsers()
     await fillCreate(w, 'admin')
     expect(w.find('[data-test="error"]').text()).toContain('用户名已存在')
+  })
+
+  it('enables a disabled user and shows the new state after reloading', async () => {
+    const w = await mountUsers()
+    expect(w.find('[data-test="toggle-2"]').text()).toBe('启用')
+    await w.find('[data-test="toggle-2"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'set_user_active')?.args).toEqual({ userId: 2, active: true })
+    expect(w.find('[data-test="toggle-2"]').text()).toBe('停用')
+  })
+
+  it('keeps the list and shows the refusal when the backend refuses to disable', async () => {
+    const w = await mountUsers()
+    await w.find('[data-test="toggle-1"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="error"]').text()).toContain('不能停用自己')
+    expect(w.find('[data-test="toggle-1"]').text()).toBe('停用')
+  })
+
+  it('edits role and department starting from the user\'s current ones', async () => {
+    const w = await mountUsers()
+    await w.find('[data-test="edit-2"]').trigger('click')
+    await flushPromises()
+    await inBody('[data-test="submit-edit"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'set_user_role')?.args).toEqual({ userId: 2, role: 'staff', departmentId: 3 })
   })
 })
