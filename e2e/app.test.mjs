@@ -62,10 +62,23 @@ function waitForPort(port, ms) {
 const $ = (sel) => browser.$(sel)
 const input = (name) => $(`input[data-test="${name}"], [data-test="${name}"] input`)
 
-async function clickWhenReady(sel) {
-  const el = await $(sel)
-  await el.waitForClickable({ timeout: 15000 })
-  await el.click()
+// A click can land on an overlay that is still fading out (the table's loading mask, a closing
+// dialog); WebKitWebDriver then refuses it as "intercepted". Retry until the overlay is gone.
+async function clickWhenReady(target, timeout = 15000) {
+  const el = typeof target === 'string' ? await $(target) : target
+  await el.waitForClickable({ timeout })
+  await browser.waitUntil(
+    async () => {
+      try {
+        await el.click()
+        return true
+      } catch (e) {
+        if (String(e?.message ?? e).includes('intercepted')) return false
+        throw e
+      }
+    },
+    { timeout, interval: 200, timeoutMsg: `「${el.selector}」一直被遮挡，无法点击` },
+  )
 }
 
 async function bodyText() {
@@ -190,7 +203,7 @@ async function runSteps(t0) {
     await name.waitForDisplayed({ timeout: 10000 })
     // WebDriver's clear does not fire `input`, so Vue would keep the old text: select it all
     // and overwrite it, as a user does.
-    await name.click()
+    await clickWhenReady(name)
     await browser.keys(['Control', 'a'])
     await browser.keys('Backspace')
     await name.addValue(CORRECTED_NAME)
@@ -207,8 +220,7 @@ async function runSteps(t0) {
     const count = (await rows('[data-test="plan-table"]')).length
     if (count !== demoCount + 1) throw new Error(`规划数应为 ${demoCount + 1}，实际 ${count}`)
     await screenshot('plan-list-after-import')
-    const link = await browser.$(`//a[contains(., "${PASTED_PLAN}")]`)
-    await link.click()
+    await clickWhenReady(`//a[contains(., "${PASTED_PLAN}")]`)
     await waitForText(CORRECTED_NAME)
     const names = await browser.execute(() =>
       [...document.querySelectorAll('[data-test="indicator-table"] .el-table__body td')].map((td) => td.innerText.trim()),

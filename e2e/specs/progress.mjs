@@ -76,7 +76,7 @@ export async function runProgressSteps({ browser, step, screenshot, waitForText,
     rowsTyped = rows.slice(0, 2)
     for (const r of rowsTyped) {
       const v = await safeValue(r)
-      await (await $(`[data-cell="${r}:0"]`)).click()
+      await clickWhenReady(`[data-cell="${r}:0"]`)
       await browser.keys(['Control', 'a'])
       await browser.keys(v.split(''))
       // Tab goes to the next cell of the row: the note (numeric rows have no evidence cell).
@@ -98,7 +98,7 @@ export async function runProgressSteps({ browser, step, screenshot, waitForText,
     const v = await safeValue(r)
     // value, evidence (skipped for numeric rows), note, source, vintage — as Excel copies a row.
     const block = `${v}\t\t${NOTE}\t统计公报\t快报\n`
-    await (await $(`[data-cell="${r}:0"]`)).click()
+    await clickWhenReady(`[data-cell="${r}:0"]`)
     await browser.execute(
       (row, text) => {
         const el = document.querySelector(`[data-cell="${row}:0"]`)
