@@ -354,3 +354,57 @@ fn cli_status_json_and_chart_files() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("无法识别的期间"));
 }
+
+/// `report` and `export` take the same `--db/--period/--plan/--department` as `status`.
+#[test]
+fn cli_report_and_export_files() {
+    let (dir, path, conn) = db();
+    drop(conn);
+    let zhibiao = |args: &[&str], out: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+            .args(args)
+            .args(["--db", path.to_str().unwrap(), "--plan", "1", "--out"])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let pdf = dir.path().join("r.pdf");
+    let out = zhibiao(
+        &["report", "--period", "2023", "--date", "2024-01-15"],
+        &pdf,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let xlsx = dir.path().join("e.xlsx");
+    let out = zhibiao(&["export", "--period", "2023Q3"], &xlsx);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let csv = dir.path().join("e.csv");
+    let out = zhibiao(&["export", "--period", "2023"], &csv);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .contains("地区生产总值"));
+
+    let bad = dir.path().join("bad.csv");
+    let out = zhibiao(&["export", "--period", "2023Q5"], &bad);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法识别的期间"));
+    assert!(!bad.exists());
+    let out = zhibiao(&["export", "--period", "2023"], &dir.path().join("e.txt"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".xlsx 或 .csv"));
+}

@@ -39,7 +39,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
         )
     })?;
     let period = match a.period.as_deref() {
-        Some(p) => super::status::parse_period(p)?,
+        Some(p) => super::scope::parse_period(p)?,
         None => zhibiao::model::Period::Year(chrono::Datelike::year(&chrono::Local::now())),
     };
     let ext = a

@@ -4,32 +4,24 @@ use zhibiao::api::db_path::open_db;
 use zhibiao::api::export::{export_csv, export_xlsx, ExportRequest};
 use zhibiao::api::{ApiError, ErrorCode};
 
+use super::scope::ScopeArgs;
+
 #[derive(clap::Args)]
 pub struct Args {
-    /// 数据库文件（默认：$ZHIBIAO_DB 或用户数据目录下的 zhibiao/zhibiao.db）
-    #[arg(long)]
-    db: Option<PathBuf>,
-    /// 期间：季度（2025Q3）或年份（2025）
-    #[arg(long)]
-    period: String,
-    /// 只导出该规划（编号见 `zhibiao list`）
-    #[arg(long)]
-    plan: Option<i64>,
-    /// 只导出该责任单位牵头的指标（编号）
-    #[arg(long)]
-    department: Option<i64>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// 输出文件：.xlsx 或 .csv（UTF-8，带 BOM，Excel 可直接打开）
     #[arg(long)]
     out: PathBuf,
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (conn, _) = open_db(a.db)?;
     let req = ExportRequest {
-        period: super::status::parse_period(&a.period)?,
-        plan_id: a.plan,
-        department_id: a.department,
+        period: a.scope.period()?,
+        plan_id: a.scope.plan,
+        department_id: a.scope.department,
     };
+    let (conn, _) = open_db(a.scope.db)?;
     let ext = a
         .out
         .extension()

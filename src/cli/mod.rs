@@ -12,6 +12,7 @@ mod import;
 mod list;
 mod record;
 mod report;
+mod scope;
 mod status;
 
 #[derive(Parser)]

@@ -5,20 +5,12 @@ use zhibiao::api::db_path::open_db;
 use zhibiao::api::report::{report_pdf, ReportRequest};
 use zhibiao::api::{ApiError, ErrorCode};
 
+use super::scope::ScopeArgs;
+
 #[derive(clap::Args)]
 pub struct Args {
-    /// 数据库文件（默认：$ZHIBIAO_DB 或用户数据目录下的 zhibiao/zhibiao.db）
-    #[arg(long)]
-    db: Option<PathBuf>,
-    /// 报告期：季度（2025Q3）或年份（2025）
-    #[arg(long)]
-    period: String,
-    /// 只报告该规划（编号见 `zhibiao list`）
-    #[arg(long)]
-    plan: Option<i64>,
-    /// 只报告该责任单位牵头的指标（编号）
-    #[arg(long)]
-    department: Option<i64>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// quarterly（季度）、annual（年度）或 completion（总结评估）；默认按期间选择
     #[arg(long)]
     kind: Option<String>,
@@ -31,10 +23,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (conn, _) = open_db(a.db)?;
-    let mut req = ReportRequest::new(super::status::parse_period(&a.period)?);
-    req.plan_id = a.plan;
-    req.department_id = a.department;
+    let mut req = ReportRequest::new(a.scope.period()?);
+    req.plan_id = a.scope.plan;
+    req.department_id = a.scope.department;
+    let (conn, _) = open_db(a.scope.db)?;
     req.kind = a.kind;
     req.date = a.date;
     let started = Instant::now();

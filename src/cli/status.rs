@@ -1,25 +1,15 @@
-use std::path::PathBuf;
-
 use zhibiao::api::db_path::open_db;
 use zhibiao::api::status::{status, StatusFilter};
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::eval::Label;
-use zhibiao::model::{Attribute, Period};
+use zhibiao::model::Attribute;
+
+use super::scope::ScopeArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// 数据库文件（默认：$ZHIBIAO_DB 或用户数据目录下的 zhibiao/zhibiao.db）
-    #[arg(long)]
-    db: Option<PathBuf>,
-    /// 评估期：年份（2025）或季度（2025Q3）
-    #[arg(long)]
-    period: String,
-    /// 只评估该规划（编号见 `zhibiao list`）
-    #[arg(long)]
-    plan: Option<i64>,
-    /// 只看该责任单位（编号）
-    #[arg(long)]
-    department: Option<i64>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// 约束性 / 预期性
     #[arg(long)]
     attribute: Option<String>,
@@ -31,11 +21,6 @@ pub struct Args {
     json: bool,
 }
 
-pub(crate) fn parse_period(s: &str) -> Result<Period, ApiError> {
-    s.parse::<Period>()
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
-}
-
 fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_string(), |v| format!("{:.1}%", v * 100.0))
 }
@@ -45,7 +30,7 @@ fn num(x: Option<f64>) -> String {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let period = parse_period(&a.period)?;
+    let period = a.scope.period()?;
     let attribute = match a.attribute.as_deref() {
         None => None,
         Some(s) => Some(Attribute::parse(s).ok_or_else(|| {
@@ -62,10 +47,10 @@ pub fn run(a: Args) -> Result<(), ApiError> {
                 ApiError::new(ErrorCode::InvalidInput, format!("未知的状态“{s}”"))
             })?),
         };
-    let (conn, _) = open_db(a.db)?;
+    let (conn, _) = open_db(a.scope.db)?;
     let filter = StatusFilter {
-        plan_id: a.plan,
-        department_id: a.department,
+        plan_id: a.scope.plan,
+        department_id: a.scope.department,
         attribute,
         label,
     };
