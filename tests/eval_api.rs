@@ -368,36 +368,19 @@ fn cli_report_and_export_files() {
             .output()
             .unwrap()
     };
-    let pdf = dir.path().join("r.pdf");
-    let out = zhibiao(
-        &["report", "--period", "2023", "--date", "2024-01-15"],
-        &pdf,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-
-    let xlsx = dir.path().join("e.xlsx");
-    let out = zhibiao(&["export", "--period", "2023Q3"], &xlsx);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
-    let csv = dir.path().join("e.csv");
-    let out = zhibiao(&["export", "--period", "2023"], &csv);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(std::fs::read_to_string(&csv)
-        .unwrap()
-        .contains("地区生产总值"));
+    // Runs a command that must succeed and returns the file it wrote.
+    let written = |args: &[&str], file: &str| {
+        let target = dir.path().join(file);
+        let out = zhibiao(args, &target);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        std::fs::read(&target).unwrap()
+    };
+    let report = ["report", "--period", "2023", "--date", "2024-01-15"];
+    assert!(written(&report, "r.pdf").starts_with(b"%PDF"));
+    assert!(written(&["export", "--period", "2023Q3"], "e.xlsx").starts_with(b"PK"));
+    let csv = written(&["export", "--period", "2023"], "e.csv");
+    assert!(String::from_utf8(csv).unwrap().contains("地区生产总值"));
 
     let bad = dir.path().join("bad.csv");
     let out = zhibiao(&["export", "--period", "2023Q5"], &bad);
