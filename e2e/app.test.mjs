@@ -16,6 +16,8 @@ const NEW_PASSWORD = 'E2e-Passw0rd'
 const PASTE = readFileSync(path.join(here, 'fixtures/paste-plan.txt'), 'utf8')
 const PASTED_PLAN = '示范市体育事业发展“十五五”规划'
 const CORRECTED_NAME = '经常参加体育锻炼人数占比'
+const DRIVER_PORT = 4444
+const NATIVE_PORT = 4445
 
 let passed = 0
 let failed = 0
@@ -42,7 +44,7 @@ async function screenshot(name) {
   }
 }
 
-function waitForPort(port, ms) {
+function waitForPort(port, who, ms) {
   const until = Date.now() + ms
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -51,7 +53,7 @@ function waitForPort(port, ms) {
         resolve()
       })
       sock.on('error', () => {
-        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`))
+        if (Date.now() > until) reject(new Error(`${who} did not listen on ${port}`))
         else setTimeout(attempt, 200)
       })
     }
@@ -98,18 +100,23 @@ async function rows(tableSel) {
 
 async function main() {
   if (!app || !db) throw new Error('ZHIBIAO_E2E_APP and ZHIBIAO_E2E_DB must be set (use e2e/run.sh)')
-  const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', 'inherit', 'inherit'] })
+  const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_PORT)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   const stopDriver = () => {
     // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
     if (driver.exitCode === null) driver.kill('SIGTERM')
   }
   process.on('exit', stopDriver)
   try {
-    await waitForPort(4444, 20000)
+    // tauri-driver listens at once but starts WebKitWebDriver in the background; on a busy
+    // machine a session requested before WebKitWebDriver listens fails with "connection refused".
+    await waitForPort(DRIVER_PORT, 'tauri-driver', 20000)
+    await waitForPort(NATIVE_PORT, 'WebKitWebDriver', 60000)
     const t0 = Date.now()
     browser = await remote({
       hostname: '127.0.0.1',
-      port: 4444,
+      port: DRIVER_PORT,
       logLevel: 'error',
       connectionRetryCount: 0,
       capabilities: {
