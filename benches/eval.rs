@@ -40,13 +40,8 @@ fn indicator(i: usize) -> Indicator {
         plan_id: 1,
         table_id: 1,
         position: i as i32,
-        seq: None,
         category: Some(["经济发展", "创新驱动", "民生福祉", "绿色生态"][i % 4].into()),
-        group: None,
-        parent: None,
         name: format!("指标{i}"),
-        unit: None,
-        region: None,
         attribute: Some(if i.is_multiple_of(3) {
             Attribute::Binding
         } else {
@@ -59,10 +54,8 @@ fn indicator(i: usize) -> Indicator {
         },
         baseline: Some(parse_value(&baseline)),
         target: Some(parse_value(target)),
-        actual: None,
-        note: None,
         flow: i.is_multiple_of(7),
-        lead_department_id: None,
+        ..Indicator::default()
     }
 }
 

@@ -38,20 +38,12 @@ fn store_plan(conn: &mut rusqlite::Connection, names: &[&str]) -> Vec<i64> {
                     .iter()
                     .map(|n| IndicatorToSave {
                         draft: IndicatorDraft {
-                            seq: None,
-                            category: None,
-                            group: None,
-                            parent: None,
                             name: n.to_string(),
                             unit: Some("%".into()),
-                            region: None,
-                            attribute: None,
                             direction: Direction::Increase,
                             baseline: Some(parse_value("50")),
                             target: Some(parse_value("60")),
-                            actual: None,
-                            note: None,
-                            lead_department: None,
+                            ..IndicatorDraft::default()
                         },
                         lead_department_id: None,
                         flow: false,

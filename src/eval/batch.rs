@@ -50,7 +50,7 @@ mod tests {
     use super::*;
     use crate::eval::{evaluate, ObservedValue};
     use crate::grammar::parse_value;
-    use crate::model::{Attribute, Direction, Indicator};
+    use crate::model::{Attribute, Indicator};
 
     const TARGETS: [&str; 6] = ["120", "< 42.5", "[30]", "下降16%", "保持稳定", "按省下达"];
 
@@ -60,25 +60,15 @@ mod tests {
             plan_id: 1,
             table_id: 1,
             position: i as i32,
-            seq: None,
-            category: None,
-            group: None,
-            parent: None,
             name: format!("指标{i}"),
-            unit: None,
-            region: None,
             attribute: Some(if i.is_multiple_of(3) {
                 Attribute::Binding
             } else {
                 Attribute::Expected
             }),
-            direction: Direction::Unknown,
             baseline: Some(parse_value(&format!("{}", 40 + i % 60))),
             target: Some(parse_value(TARGETS[i % TARGETS.len()])),
-            actual: None,
-            note: None,
-            flow: false,
-            lead_department_id: None,
+            ..Indicator::default()
         }
     }
 

@@ -104,22 +104,9 @@ mod tests {
             id: 1,
             plan_id: 1,
             table_id: 1,
-            position: 0,
-            seq: None,
-            category: None,
-            group: None,
-            parent: None,
             name: "测试".into(),
-            unit: None,
-            region: None,
-            attribute: None,
             direction: Direction::Increase,
-            baseline: None,
-            target: None,
-            actual: None,
-            note: None,
-            flow: false,
-            lead_department_id: None,
+            ..Indicator::default()
         }
     }
 

@@ -30,12 +30,13 @@ impl Attribute {
 }
 
 /// Whether a higher value of the metric, as named, is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Increase,
     Decrease,
     Maintain,
+    #[default]
     Unknown,
 }
 
@@ -61,7 +62,7 @@ impl Direction {
 }
 
 /// An indicator as read from a table, before it is stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct IndicatorDraft {
     pub seq: Option<String>,
     pub category: Option<String>,
@@ -84,8 +85,9 @@ pub struct IndicatorDraft {
     pub lead_department: Option<String>,
 }
 
-/// A stored indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// A stored indicator. `Default` (no values, direction unknown) lets tests and benches
+/// spell out only the fields they care about.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Indicator {
     #[ts(type = "number")]
     pub id: i64,

@@ -12,22 +12,14 @@ pub fn indicator(baseline: &str, target: &str, direction: Direction, flow: bool)
         id: 1,
         plan_id: 1,
         table_id: 1,
-        position: 0,
-        seq: None,
         category: Some("经济发展".into()),
-        group: None,
-        parent: None,
         name: "测试指标".into(),
-        unit: None,
-        region: None,
         attribute: Some(Attribute::Binding),
         direction,
         baseline: Some(parse_value(baseline)),
         target: Some(parse_value(target)),
-        actual: None,
-        note: None,
         flow,
-        lead_department_id: None,
+        ..Indicator::default()
     }
 }
 
