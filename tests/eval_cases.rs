@@ -116,6 +116,30 @@ fn cases() -> Vec<Case> {
             SeverelyLagging,
         )
         .obs(vec![num("2023", 46.0)]),
+        // Range `3~5家`, b = 1, no direction: the baseline lies below → floor 3 (≥).
+        // 2023: 2 → c = (2−1)/(3−1) = 0.5, e = 0.6, q = 0.833 → 滞后.
+        case("range floor lagging", "1", "3~5家", "2023", Lagging)
+            .obs(vec![num("2023", 2.0)])
+            .progress(0.5, 0.6),
+        // 6 at the end: past the far bound still meets the floor → 已完成.
+        case("range past the far bound", "1", "3~5家", "2025", Completed)
+            .obs(vec![num("2025", 6.0)]),
+        // Range `35~40`, b = 50, direction decrease → ceiling 40 (≤); 41 at the end:
+        // c = (41−50)/(40−50) = 0.9, e = 1, q = 0.9 → 基本符合预期 (not yet at or under 40).
+        case("range ceiling on decrease", "50", "35~40", "2025", OnTrack)
+            .dir(Decrease)
+            .obs(vec![num("2025", 41.0)])
+            .progress(0.9, 1.0),
+        // 40 → at the ceiling → 已完成.
+        case("range ceiling met", "50", "35~40", "2025", Completed)
+            .dir(Decrease)
+            .obs(vec![num("2025", 40.0)]),
+        // Cumulative range `[10~12]`, increase: total 10. 2021 + 2022 = 2 + 3 = 5 by 2022:
+        // c = 5/10 = 0.5, e = 2/5 = 0.4, q = 1.25 → 快于预期.
+        case("cumulative range", "—", "[10~12]", "2022", Ahead)
+            .dir(Increase)
+            .obs(vec![num("2021", 2.0), num("2022", 3.0)])
+            .progress(0.5, 0.4),
         // No baseline, `≥60`: 61 → threshold-only 已完成; 59 → 滞后.
         case("no baseline threshold met", "—", "≥60", "2023", Completed)
             .obs(vec![num("2023", 61.0)]),

@@ -35,6 +35,7 @@ pub fn typescript_declarations() -> String {
             crate::model::ValueKind,
             crate::model::RelativeChange,
             crate::model::Ratio,
+            crate::model::NumberRange,
             crate::model::Value,
             crate::model::Attribute,
             crate::model::Direction,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::reason::Reason;
-use crate::model::{Direction, Qualifier, Value, ValueKind};
+use crate::model::{Direction, NumberRange, Qualifier, Value, ValueKind};
 
 /// The target form as shown to users (which rule judged the indicator).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -18,6 +18,8 @@ pub enum TargetForm {
     Threshold,
     /// `6.0 左右`.
     Approximate,
+    /// `3~5`, `2%—3%`: judged against the bound on the indicator's side.
+    Range,
     /// `[19.5]`: a total over the plan period.
     Cumulative,
     /// `下降16%`, `比2020年下降10%以上`, `提高1.4岁`: converted from the baseline.
@@ -126,6 +128,9 @@ pub(crate) fn read_goal(
             } else {
                 TargetForm::Level
             };
+            if let Some(range) = t.range {
+                return range_goal(range, t.cumulative, baseline, known(direction));
+            }
             if t.cumulative {
                 let cap = matches!(t.qualifier, Some(Qualifier::Lt | Qualifier::Le));
                 return (TargetForm::Cumulative, Goal::Cumulative { total: v, cap });
@@ -167,6 +172,40 @@ pub(crate) fn read_goal(
         }
         ValueKind::Relative => relative_goal(t, baseline, baseline_year),
     }
+}
+
+/// A range asks for a value inside it. Moving up (the direction, else a baseline below the
+/// range) the floor is the target to reach; moving down the ceiling is. Going past the far
+/// bound is not held against the indicator: plans that write 3~5 家 count 6 as done.
+fn range_goal(
+    range: NumberRange,
+    cumulative: bool,
+    baseline: Option<f64>,
+    direction: Option<Direction>,
+) -> (TargetForm, Goal) {
+    let down = match direction {
+        Some(d) => d == Direction::Decrease,
+        None => baseline.is_some_and(|b| b > range.high),
+    };
+    let (target, side) = if down {
+        (range.high, Side::AtMost { strict: false })
+    } else {
+        (range.low, Side::AtLeast { strict: false })
+    };
+    let goal = if cumulative {
+        Goal::Cumulative {
+            total: target,
+            cap: down,
+        }
+    } else {
+        Goal::Absolute {
+            target,
+            side,
+            explicit: true,
+            path: Path::Linear,
+        }
+    };
+    (TargetForm::Range, goal)
 }
 
 /// The side a qualifier states, else the side of planned change.

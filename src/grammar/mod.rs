@@ -2,12 +2,13 @@
 //! [`Value`] that keeps its raw text. Pure; no I/O; never fails and never panics.
 //!
 //! The cell is read in layers, outside in: placeholder → footnote mark → cumulative brackets
-//! → pending wording → ratio → change against a reference → number with qualifier and unit
-//! → qualitative text.
+//! → pending wording → ratio → change against a reference → range → number with qualifier
+//! and unit → qualitative text.
 
 mod lexicon;
 pub mod normalize;
 mod number;
+mod range;
 mod relative;
 
 #[cfg(test)]
@@ -15,7 +16,7 @@ mod tests;
 
 pub use normalize::normalize;
 
-use crate::model::{Ratio, Value, ValueKind};
+use crate::model::{NumberRange, Ratio, Value, ValueKind};
 use lexicon::{
     footnote_mark, is_placeholder_char, CUMULATIVE_BRACKETS, PENDING_MARKERS, PLACEHOLDER_WORDS,
 };
@@ -74,6 +75,18 @@ fn read_statement(s: &[char], mut value: Value, shown: String) -> Value {
         value.qualifier = reading.amount.qualifier;
         value.unit_in_cell = reading.amount.unit;
         value.relative = Some(reading.change);
+        value.text = Some(shown);
+        return value;
+    }
+    if let Some(reading) = range::read_range(s) {
+        value.kind = ValueKind::Number;
+        // The first number, as before ranges were read: `extract` output stays the same.
+        value.value = Some(reading.low);
+        value.range = Some(NumberRange {
+            low: reading.low,
+            high: reading.high,
+        });
+        value.unit_in_cell = reading.unit;
         value.text = Some(shown);
         return value;
     }

@@ -1,7 +1,7 @@
 //! Unit tests of the value grammar, one group per form, including every example of issue 2.
 
 use super::parse_value;
-use crate::model::{Direction, Qualifier, Value, ValueKind};
+use crate::model::{Direction, NumberRange, Qualifier, Value, ValueKind};
 
 fn number(raw: &str) -> Value {
     let v = parse_value(raw);
@@ -285,6 +285,46 @@ fn a_year_is_a_reference_not_the_value() {
     assert_eq!(v.kind, ValueKind::Qualitative);
     let v = number("2025年达到60%");
     assert_eq!(v.value, Some(60.0));
+}
+
+#[test]
+fn ranges_keep_both_bounds_and_the_unit() {
+    for (raw, low, high, unit) in [
+        ("3~5", 3.0, 5.0, None),
+        ("3～5家", 3.0, 5.0, Some("家")),
+        ("2%—3%", 2.0, 3.0, Some("%")),
+        ("1至2所", 1.0, 2.0, Some("所")),
+        ("5-6个", 5.0, 6.0, Some("个")),
+        ("力争4.5–5.5", 4.5, 5.5, None),
+        ("-1~1", -1.0, 1.0, None),
+        ("[10~12]", 10.0, 12.0, None),
+    ] {
+        let v = number(raw);
+        assert_eq!(v.range, Some(NumberRange { low, high }), "{raw:?}");
+        assert_eq!(v.value, Some(low), "{raw:?}");
+        assert_eq!(v.qualifier, None, "{raw:?}");
+        assert_eq!(v.unit_in_cell.as_deref(), unit, "{raw:?}");
+        assert_eq!(v.text.as_deref(), Some(raw), "{raw:?}");
+    }
+    assert!(parse_value("[10~12]").cumulative);
+}
+
+#[test]
+fn what_only_looks_like_a_range() {
+    for raw in [
+        "2021-2025",    // years
+        "5~3",          // not increasing
+        "3%~5万人",     // two units
+        "≥3~5",         // a bound before it
+        "3~5家以上",    // a qualifier after it
+        "3~5，其中2家", // words after it
+        "12.5",
+        "-5",
+    ] {
+        assert_eq!(parse_value(raw).range, None, "{raw:?}");
+    }
+    // Not a range, still read as before: the first number.
+    assert_eq!(parse_value("5~3").value, Some(5.0));
 }
 
 #[test]

@@ -9,4 +9,4 @@ mod value;
 pub use indicator::{Attribute, Department, Direction, Indicator, IndicatorDraft};
 pub use period::{Period, PeriodParseError};
 pub use plan::{Plan, PlanDraft, PlanTable, TableKind};
-pub use value::{Qualifier, Ratio, RelativeChange, Value, ValueKind};
+pub use value::{NumberRange, Qualifier, Ratio, RelativeChange, Value, ValueKind};

@@ -73,6 +73,13 @@ pub struct Ratio {
     pub right: f64,
 }
 
+/// `3~5`, `2%—3%`, `1至2所`: the plan asks for a value between `low` and `high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct NumberRange {
+    pub low: f64,
+    pub high: f64,
+}
+
 /// A parsed baseline / target / actual cell. It always keeps the raw text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Value {
@@ -95,6 +102,10 @@ pub struct Value {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub ratio: Option<Ratio>,
+    /// Set for a range (`value` then holds `low`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub range: Option<NumberRange>,
 }
 
 impl Value {
@@ -110,6 +121,7 @@ impl Value {
             footnote: None,
             relative: None,
             ratio: None,
+            range: None,
         }
     }
 

@@ -30,11 +30,17 @@ reference: string | null, };
 
 export type Ratio = { left: number, right: number, };
 
+export type NumberRange = { low: number, high: number, };
+
 export type Value = { raw: string, kind: ValueKind, value: number | null, qualifier: Qualifier | null, cumulative: boolean, 
 /**
  * Set whenever the cell is not a plain number: the qualitative or pending wording.
  */
-text: string | null, unit_in_cell?: string, footnote?: string, relative?: RelativeChange, ratio?: Ratio, };
+text: string | null, unit_in_cell?: string, footnote?: string, relative?: RelativeChange, ratio?: Ratio, 
+/**
+ * Set for a range (`value` then holds `low`).
+ */
+range?: NumberRange, };
 
 export type Attribute = "约束性" | "预期性";
 
@@ -372,7 +378,7 @@ export type CagrBand = "进展显著" | "进展一般" | "进展有限" | "倒�
 
 export type Reason = { "kind": "target_missing" } | { "kind": "target_unreadable" } | { "kind": "target_pending" } | { "kind": "plan_years_missing" } | { "kind": "not_yet_due" } | { "kind": "no_data" } | { "kind": "cumulative_gap", year: number, } | { "kind": "relative_needs_baseline" } | { "kind": "reference_year", year: number, } | { "kind": "baseline_missing" } | { "kind": "threshold_only", met: boolean, } | { "kind": "reached" } | { "kind": "kept" } | { "kind": "progress", completion: number, expected: number, annual_target: boolean, } | { "kind": "on_bound" } | { "kind": "deviation", deviation: number, tolerance: number, } | { "kind": "against_baseline", change: number, tolerance: number, } | { "kind": "qualitative", status: QualStatus | null, } | { "kind": "no_room_to_measure" } | { "kind": "cumulative_progress", sum: number, total: number, expected: number, } | { "kind": "cumulative_cap_exceeded", sum: number, total: number, };
 
-export type TargetForm = "level" | "threshold" | "approximate" | "cumulative" | "relative" | "ratio" | "maintain" | "qualitative" | "pending" | "missing";
+export type TargetForm = "level" | "threshold" | "approximate" | "range" | "cumulative" | "relative" | "ratio" | "maintain" | "qualitative" | "pending" | "missing";
 
 export type Forecast = { year: number, 
 /**

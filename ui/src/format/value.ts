@@ -40,6 +40,10 @@ export function describeValue(value: Value | null | undefined, unit?: string | n
       break
     }
     default: {
+      if (value.range) {
+        text = `${num(value.range.low)}～${num(value.range.high)}${u ? ' ' + u : ''} 之间`
+        break
+      }
       const n = value.value == null ? value.raw : `${num(value.value)}${u ? ' ' + u : ''}`
       if (value.qualifier === 'approx') text = `${n} 左右`
       else if (value.qualifier) text = `${COMPARATOR[value.qualifier]} ${n}`
