@@ -61,7 +61,7 @@ pub struct Suffix {
 }
 
 /// Longest unit written inside a cell (万吨标准煤, 个百分点); longer CJK runs are words.
-const MAX_UNIT_CHARS: usize = 6;
+pub(super) const MAX_UNIT_CHARS: usize = 6;
 
 /// Reads the number starting at `start` (`-2.5`, `1,000`, `37.3`), if there is one.
 pub fn scan_number(s: &[char], start: usize) -> Option<Found> {

@@ -2,13 +2,12 @@
 //! targets this way (the plan asks for a value inside the range); the evaluation judges
 //! against the bound on the indicator's side.
 
-use super::number::{find_value_number, is_ideograph, read_prefix, read_suffix, scan_number};
+use super::number::{
+    find_value_number, is_ideograph, read_prefix, read_suffix, scan_number, MAX_UNIT_CHARS,
+};
 
 /// Between the two numbers. `—` is the em dash left as is by normalisation.
 const SEPARATORS: &[char] = &['~', '-', '—', '–', '至', '到'];
-
-/// Longest unit written after the first number of a range (`万吨~…`).
-const MAX_UNIT_CHARS: usize = 6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeReading {
