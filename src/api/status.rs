@@ -98,21 +98,23 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> Statu
     }
 }
 
-/// One indicator's row at `period`, evaluated within its plan.
+/// One indicator's row at `period`. Completion-review rows are not monitored: not found.
 pub fn indicator_status(
     conn: &Connection,
     indicator_id: i64,
     period: Period,
 ) -> Result<StatusRow, ApiError> {
     let plan_id = crate::store::indicators::get(conn, indicator_id)?.plan_id;
-    let filter = StatusFilter {
-        plan_id: Some(plan_id),
-        ..StatusFilter::default()
-    };
-    status(conn, period, &filter)?
-        .rows
-        .into_iter()
-        .find(|r| r.status.indicator_id == indicator_id)
+    let plans = series::load(conn, Some(plan_id))?;
+    plans
+        .iter()
+        .find_map(|plan| {
+            let s = plan
+                .indicators
+                .iter()
+                .find(|s| s.indicator.id == indicator_id)?;
+            Some(row(plan, s, evaluate_series(s, period)))
+        })
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "该指标不参与监测评估"))
 }
 
