@@ -6,7 +6,7 @@
 mod eval_support;
 
 use eval_support::*;
-use zhibiao::eval::Label;
+use zhibiao::eval::{Label, TargetForm};
 use zhibiao::model::Direction;
 use zhibiao::progress::QualStatus;
 
@@ -394,4 +394,21 @@ fn hand_computed_cases() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_range_is_judged_against_the_bound_on_the_indicators_side() {
+    // Baseline below the range, no direction: the floor.
+    let up = case("range up", "1", "3~5家", "2023", Label::Lagging)
+        .obs(vec![num("2023", 2.0)])
+        .run();
+    assert_eq!(up.form, TargetForm::Range);
+    assert_eq!(up.target, Some(3.0));
+    // Decrease: the ceiling.
+    let down = case("range down", "50", "35~40", "2025", Label::OnTrack)
+        .dir(Direction::Decrease)
+        .obs(vec![num("2025", 41.0)])
+        .run();
+    assert_eq!(down.form, TargetForm::Range);
+    assert_eq!(down.target, Some(40.0));
 }

@@ -123,14 +123,14 @@ pub(crate) fn read_goal(
                     Goal::Unjudgeable(Reason::TargetUnreadable),
                 );
             };
+            if let Some(range) = t.range {
+                return range_goal(range, t.cumulative, baseline, known(direction));
+            }
             let form = if t.kind == ValueKind::Ratio {
                 TargetForm::Ratio
             } else {
                 TargetForm::Level
             };
-            if let Some(range) = t.range {
-                return range_goal(range, t.cumulative, baseline, known(direction));
-            }
             if t.cumulative {
                 let cap = matches!(t.qualifier, Some(Qualifier::Lt | Qualifier::Le));
                 return (TargetForm::Cumulative, Goal::Cumulative { total: v, cap });
