@@ -61,7 +61,7 @@ pub struct Suffix {
 }
 
 /// Longest unit written inside a cell (万吨标准煤, 个百分点); longer CJK runs are words.
-pub(super) const MAX_UNIT_CHARS: usize = 6;
+const MAX_UNIT_CHARS: usize = 6;
 
 /// Reads the number starting at `start` (`-2.5`, `1,000`, `37.3`), if there is one.
 pub fn scan_number(s: &[char], start: usize) -> Option<Found> {
@@ -129,12 +129,15 @@ pub fn find_value_number(s: &[char], from: usize) -> Option<Found> {
 }
 
 fn is_year(s: &[char], found: &Found) -> bool {
-    let digits = found.end - found.start;
-    let plausible =
-        digits == 4 && found.value.fract() == 0.0 && (1900.0..=2100.0).contains(&found.value);
+    let plausible = found.end - found.start == 4 && could_be_year(found.value);
     let before = found.start.checked_sub(1).map(|j| s[j]);
     let after = s.get(found.end).copied();
     plausible && (matches!(after, Some('年')) || matches!(before, Some('比' | '较' | '于')))
+}
+
+/// A whole number a plan could mean as a year.
+pub fn could_be_year(v: f64) -> bool {
+    v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)
 }
 
 /// A qualifier that `prefix` ends with, and the length of what precedes it.
@@ -158,20 +161,7 @@ pub fn read_prefix(prefix: &[char]) -> (Option<Qualifier>, usize) {
 
 /// Reads unit, qualifier and leftovers after a number.
 pub fn read_suffix(rest: &[char]) -> Suffix {
-    let mut i = 0;
-    let mut unit = None;
-    if let Some(&c) = rest.first() {
-        if c == '%' || c == '‰' {
-            unit = Some(c.to_string());
-            i = 1;
-        } else {
-            let run = unit_run(rest);
-            if run > 0 && run <= MAX_UNIT_CHARS {
-                unit = Some(rest[..run].iter().collect());
-                i = run;
-            }
-        }
-    }
+    let (unit, mut i) = read_unit(rest, |_| false);
     let mut qualifier = None;
     if let Some((len, q)) = suffix_qualifier_at(rest, i) {
         qualifier = Some(q);
@@ -184,19 +174,28 @@ pub fn read_suffix(rest: &[char]) -> Suffix {
     }
 }
 
-/// Length of the unit word at the start of `rest`: CJK ideographs or Latin letters, up to a
-/// suffix qualifier or punctuation.
-fn unit_run(rest: &[char]) -> usize {
-    let mut i = 0;
-    while i < rest.len() {
-        let c = rest[i];
-        let unit_char = is_ideograph(c) || c.is_ascii_alphabetic();
-        if !unit_char || suffix_qualifier_at(rest, i).is_some() {
-            break;
+/// The unit at the start of `rest` and its length: `%`, `‰`, or a word of CJK ideographs or
+/// Latin letters up to a suffix qualifier, punctuation or a character `stop` names.
+pub fn read_unit(rest: &[char], stop: impl Fn(char) -> bool) -> (Option<String>, usize) {
+    match rest.first() {
+        Some(&c) if c == '%' || c == '‰' => (Some(c.to_string()), 1),
+        _ => {
+            let mut run = 0;
+            while run < rest.len() {
+                let c = rest[run];
+                let unit_char = is_ideograph(c) || c.is_ascii_alphabetic();
+                if !unit_char || stop(c) || suffix_qualifier_at(rest, run).is_some() {
+                    break;
+                }
+                run += 1;
+            }
+            if run == 0 || run > MAX_UNIT_CHARS {
+                (None, 0)
+            } else {
+                (Some(rest[..run].iter().collect()), run)
+            }
         }
-        i += 1;
     }
-    i
 }
 
 fn suffix_qualifier_at(s: &[char], at: usize) -> Option<(usize, Qualifier)> {

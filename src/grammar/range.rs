@@ -3,7 +3,7 @@
 //! against the bound on the indicator's side.
 
 use super::number::{
-    find_value_number, is_ideograph, read_prefix, read_suffix, scan_number, MAX_UNIT_CHARS,
+    could_be_year, find_value_number, read_prefix, read_suffix, read_unit, scan_number,
 };
 
 /// Between the two numbers. `—` is the em dash left as is by normalisation.
@@ -25,7 +25,8 @@ pub fn read_range(s: &[char]) -> Option<RangeReading> {
     if read_prefix(&s[..low.start]).0.is_some() {
         return None;
     }
-    let (left_unit, unit_len) = unit_before_separator(&s[low.end..]);
+    // 至 and 到 are separators, not the end of a unit.
+    let (left_unit, unit_len) = read_unit(&s[low.end..], |c| SEPARATORS.contains(&c));
     let sep = low.end + unit_len;
     if !s.get(sep).is_some_and(|c| SEPARATORS.contains(c)) {
         return None;
@@ -39,10 +40,7 @@ pub fn read_range(s: &[char]) -> Option<RangeReading> {
         (Some(a), Some(b)) if a != b => return None,
         (a, b) => a.or(b),
     };
-    let both_years = [low.value, high.value]
-        .iter()
-        .all(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v));
-    if low.value >= high.value || both_years {
+    if low.value >= high.value || (could_be_year(low.value) && could_be_year(high.value)) {
         return None;
     }
     Some(RangeReading {
@@ -50,23 +48,4 @@ pub fn read_range(s: &[char]) -> Option<RangeReading> {
         high: high.value,
         unit,
     })
-}
-
-/// `%`, `‰` or a short run of ideographs up to the separator (至 and 到 are separators, not
-/// part of a unit).
-fn unit_before_separator(rest: &[char]) -> (Option<String>, usize) {
-    match rest.first() {
-        Some(&c) if c == '%' || c == '‰' => (Some(c.to_string()), 1),
-        _ => {
-            let run = rest
-                .iter()
-                .take_while(|&&c| is_ideograph(c) && !SEPARATORS.contains(&c))
-                .count();
-            if run == 0 || run > MAX_UNIT_CHARS {
-                (None, 0)
-            } else {
-                (Some(rest[..run].iter().collect()), run)
-            }
-        }
-    }
 }
