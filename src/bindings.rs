@@ -112,6 +112,11 @@ pub fn typescript_declarations() -> String {
             crate::api::xlsx_import::RejectedRow,
             crate::api::xlsx_import::XlsxImportPreview,
             crate::api::xlsx_import::XlsxImportOutcome,
+            // settings
+            crate::api::settings::DatabaseSettings,
+            crate::api::settings::TodaySource,
+            crate::api::settings::Today,
+            crate::api::machine_settings::MachineSettings,
             crate::api::users::NewUserInput,
         ]
     );

@@ -1,16 +1,15 @@
-//! Tauri shell of 规划指标监测: holds the database and the session, and exposes the engine's
-//! use cases (`zhibiao::api`) as thin IPC commands. `setup` is generic over the runtime so
+//! Tauri shell of 规划指标监测: exposes the engine's use cases (`zhibiao::api`) as thin IPC
+//! commands, each a call through the app's [`backend::Backend`] (the local engine today). `setup` is generic over the runtime so
 //! the commands are tested headless with `tauri::test::mock_builder()`.
 
-mod access;
-mod blocking;
+pub mod backend;
 pub mod commands;
 pub mod db_location;
 pub mod state;
 
 use std::io::IsTerminal;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, Runtime};
 
 pub use state::AppState;
 
@@ -68,6 +67,11 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::report::export_table,
             commands::report::import_xlsx_preview,
             commands::report::import_xlsx_confirm,
+            commands::settings::today,
+            commands::settings::get_settings,
+            commands::settings::update_settings,
+            commands::settings::get_machine_settings,
+            commands::settings::update_machine_settings,
         ])
 }
 
@@ -91,8 +95,8 @@ pub fn run() {
         }
     };
     setup(Builder::default())
-        .setup(|app| {
-            tracing::info!(db = %app.state::<AppState>().db_path().display(), "app ready");
+        .setup(|_| {
+            tracing::info!("app ready");
             Ok(())
         })
         .manage(state)

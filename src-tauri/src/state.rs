@@ -1,78 +1,52 @@
-//! What the running app holds: the open database and who is signed in.
+//! What the running app holds: the backend every command goes through.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Instant;
 
-use rusqlite::Connection;
-use zhibiao::api::{ApiError, ErrorCode};
-use zhibiao::auth::Session;
+use zhibiao::api::machine_settings;
+use zhibiao::api::ApiError;
+
+use crate::backend::{self, Backend, Call, Local};
 
 pub struct AppState {
-    db: Mutex<Connection>,
-    db_path: PathBuf,
-    /// Who is signed in. Only a hint for the backend: use cases re-read the user.
-    session: Mutex<Option<Session>>,
+    backend: Arc<dyn Backend>,
+    /// This computer's settings file (`zhibiao::api::machine_settings`).
+    machine_settings_path: PathBuf,
     /// When the process began opening the database: the base of the cold-start figure.
     started: Instant,
 }
 
 impl AppState {
-    /// Opens (creating and migrating if needed) the database at `path`, creates the first-run
-    /// `admin` and, on first start, imports the demo plans.
+    /// The local engine on the database at `path` (created, migrated and seeded if needed).
     pub fn open(path: &Path) -> Result<Self, ApiError> {
-        let mut conn = zhibiao::store::open(path)?;
-        if zhibiao::api::session::ensure_admin(&mut conn)? {
-            tracing::info!("created the first-run admin (password change forced)");
-        }
-        if zhibiao::demo::ensure_demo(&mut conn)? {
-            tracing::info!("imported the demo plans");
-        }
-        Ok(Self::with_connection(conn, path.to_path_buf()))
+        Ok(Self::with_backend(Arc::new(Local::open(path)?)))
     }
 
-    pub fn with_connection(conn: Connection, db_path: PathBuf) -> Self {
+    pub fn with_backend(backend: Arc<dyn Backend>) -> Self {
         AppState {
-            db: Mutex::new(conn),
-            db_path,
-            session: Mutex::new(None),
+            backend,
+            machine_settings_path: machine_settings::default_path(),
             started: Instant::now(),
         }
+    }
+
+    /// Keeps this computer's settings in `path` instead of the user's config directory.
+    pub fn with_machine_settings_path(mut self, path: PathBuf) -> Self {
+        self.machine_settings_path = path;
+        self
+    }
+
+    pub fn machine_settings_path(&self) -> &Path {
+        &self.machine_settings_path
     }
 
     pub fn started(&self) -> Instant {
         self.started
     }
 
-    pub fn db_path(&self) -> &Path {
-        &self.db_path
-    }
-
-    /// The connection; a poisoned lock (a panic mid-command) is reported, not propagated.
-    pub fn db(&self) -> Result<MutexGuard<'_, Connection>, ApiError> {
-        self.db
-            .lock()
-            .map_err(|_| ApiError::new(ErrorCode::Internal, "数据库连接不可用，请重新启动程序"))
-    }
-
-    /// The signed-in user, or `Unauthenticated`.
-    pub fn session(&self) -> Result<Session, ApiError> {
-        self.current_session()?
-            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "请先登录"))
-    }
-
-    pub fn current_session(&self) -> Result<Option<Session>, ApiError> {
-        Ok(self.session_slot()?.clone())
-    }
-
-    pub fn set_session(&self, session: Option<Session>) -> Result<(), ApiError> {
-        *self.session_slot()? = session;
-        Ok(())
-    }
-
-    fn session_slot(&self) -> Result<MutexGuard<'_, Option<Session>>, ApiError> {
-        self.session
-            .lock()
-            .map_err(|_| ApiError::new(ErrorCode::Internal, "会话状态不可用，请重新启动程序"))
+    /// Runs `call` on the backend, off the main thread.
+    pub async fn call<C: Call>(&self, call: C) -> Result<C::Output, ApiError> {
+        backend::call(self.backend.clone(), call).await
     }
 }

@@ -52,7 +52,13 @@ fn chart_error(e: ChartError) -> ApiError {
 
 /// The chart as an SVG document.
 pub fn chart_svg(conn: &Connection, req: &ChartRequest) -> Result<String, ApiError> {
-    let chart = match req.kind {
+    svg(&chart_data(conn, req)?)
+}
+
+/// What the chart shows, read from the database; drawing it ([`svg`]) needs no database, so
+/// callers can release it first.
+pub fn chart_data(conn: &Connection, req: &ChartRequest) -> Result<Chart, ApiError> {
+    Ok(match req.kind {
         ChartKind::Gap => Chart::Gap(gap(conn, req.period, &req.filter)?),
         ChartKind::Summary => Chart::Summary(summary(conn, req.period, &req.filter)?),
         ChartKind::Trajectory => {
@@ -61,8 +67,11 @@ pub fn chart_svg(conn: &Connection, req: &ChartRequest) -> Result<String, ApiErr
                 .ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, "轨迹图需要指定指标"))?;
             Chart::Trajectory(trajectory(conn, id, req.period)?)
         }
-    };
-    chart::svg(&chart).map_err(chart_error)
+    })
+}
+
+pub fn svg(chart: &Chart) -> Result<String, ApiError> {
+    chart::svg(chart).map_err(chart_error)
 }
 
 /// The chart as PNG bytes (保存图片).

@@ -12,10 +12,11 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ApiError, ErrorCode};
+use super::{settings, ApiError, ErrorCode};
 use crate::model::Period;
 use crate::report::{self, ReportData, ReportKind};
-use crate::store::{departments, measures};
+use crate::store::departments;
+use crate::store::measures::{self, Measures};
 
 pub use build::current_text;
 pub use scope::{Scope, ScopedPlan, ScopedRow};
@@ -86,8 +87,19 @@ impl ReportRequest {
     }
 }
 
-/// The report's content, without laying it out.
-pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData, ApiError> {
+/// What a report is made from, read from the database. Building and rendering it
+/// ([`ReportSource::pdf`]) needs no database, so callers release the connection first.
+pub struct ReportSource {
+    scope: Scope,
+    plans: Vec<ScopedPlan>,
+    notes: Vec<Measures>,
+    department: Option<String>,
+    date: NaiveDate,
+    without_charts: bool,
+}
+
+/// Reads what the report needs; the date is the request's, else [`settings::today`].
+pub fn report_source(conn: &Connection, req: &ReportRequest) -> Result<ReportSource, ApiError> {
     let scope = req.scope()?;
     let plans = scope::load(conn, &scope)?;
     let notes = measures::for_period(conn, &scope.period.to_string())?;
@@ -95,28 +107,55 @@ pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData,
         Some(id) => Some(departments::get(conn, id)?.name),
         None => None,
     };
-    let date = req
-        .date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut data = build::report_data(&plans, &notes, &scope, department.as_deref(), date);
-    if !req.without_charts {
-        data.charts = charts::charts(&plans, scope.period);
-    }
-    Ok(data)
+    let date = match req.date {
+        Some(d) => d,
+        None => settings::today(conn)?.date,
+    };
+    Ok(ReportSource {
+        scope,
+        plans,
+        notes,
+        department,
+        date,
+        without_charts: req.without_charts,
+    })
 }
 
-fn today(date: NaiveDate) -> (i32, u8, u8) {
+impl ReportSource {
+    /// The report's content, without laying it out.
+    pub fn data(&self) -> ReportData {
+        let mut data = build::report_data(
+            &self.plans,
+            &self.notes,
+            &self.scope,
+            self.department.as_deref(),
+            self.date,
+        );
+        if !self.without_charts {
+            data.charts = charts::charts(&self.plans, self.scope.period);
+        }
+        data
+    }
+
+    /// The report as PDF bytes.
+    pub fn pdf(&self) -> Result<Vec<u8>, ApiError> {
+        report::render_pdf(&self.data(), ymd(self.date)).map_err(|e| {
+            tracing::error!(error = %e, "report rendering failed");
+            ApiError::new(ErrorCode::Internal, e.to_string())
+        })
+    }
+}
+
+/// The report's content, without laying it out.
+pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData, ApiError> {
+    Ok(report_source(conn, req)?.data())
+}
+
+fn ymd(date: NaiveDate) -> (i32, u8, u8) {
     (date.year(), date.month() as u8, date.day() as u8)
 }
 
 /// The report as PDF bytes.
 pub fn report_pdf(conn: &Connection, req: &ReportRequest) -> Result<Vec<u8>, ApiError> {
-    let data = report_data(conn, req)?;
-    let date = req
-        .date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    report::render_pdf(&data, today(date)).map_err(|e| {
-        tracing::error!(error = %e, "report rendering failed");
-        ApiError::new(ErrorCode::Internal, e.to_string())
-    })
+    report_source(conn, req)?.pdf()
 }

@@ -133,11 +133,20 @@ pub fn refresh(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
     Ok(session_of(&user))
 }
 
-/// Refreshes the session and refuses while a password change is forced.
-pub(crate) fn authorize(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
+/// The one door every use case passes: refreshes the session from the database and refuses
+/// while a password change is forced.
+pub fn authorize(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
     let fresh = refresh(conn, s)?;
     permission::require_password_changed(&fresh)?;
     Ok(fresh)
+}
+
+/// [`authorize`], then only administrators (plans, departments, indicator definitions);
+/// returns the audit log's actor.
+pub fn administrator(conn: &Connection, s: &Session) -> Result<Actor, ApiError> {
+    let fresh = authorize(conn, s)?;
+    permission::can_administer(&fresh)?;
+    Ok(actor(&fresh))
 }
 
 /// Changes the signed-in user's own password; clears a forced change. Returns the new session.

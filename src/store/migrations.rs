@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/001_plans.sql"),
     include_str!("migrations/002_progress.sql"),
     include_str!("migrations/003_reports.sql"),
+    include_str!("migrations/004_settings.sql"),
 ];
 
 pub const CURRENT_VERSION: i64 = STEPS.len() as i64;
@@ -113,6 +114,21 @@ mod tests {
         migrate_to(&mut c, 2).unwrap();
         migrate_to(&mut c, 3).unwrap();
         assert!(tables(&c).contains(&"measures".to_string()));
+    }
+
+    #[test]
+    fn step_4_adds_settings_and_keeps_data() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 3).unwrap();
+        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", [])
+            .unwrap();
+        migrate_to(&mut c, 4).unwrap();
+        assert_eq!(version(&c), 4);
+        assert!(tables(&c).contains(&"settings".to_string()));
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "data survives the upgrade");
     }
 
     #[test]

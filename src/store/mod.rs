@@ -11,6 +11,7 @@ pub mod observations;
 mod open;
 pub mod plans;
 pub mod series;
+pub mod settings;
 pub mod submissions;
 pub mod targets;
 pub mod users;

@@ -7,49 +7,75 @@ use zhibiao::api::plans::IndicatorView;
 use zhibiao::api::ApiError;
 use zhibiao::model::Department;
 
-use crate::access;
+use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn list_departments(state: State<'_, AppState>) -> Result<Vec<DepartmentSummary>, ApiError> {
-    let conn = state.db()?;
-    access::signed_in(&state, &conn)?;
-    departments::list_departments(&conn)
+pub async fn list_departments(
+    state: State<'_, AppState>,
+) -> Result<Vec<DepartmentSummary>, ApiError> {
+    state.call(ListDepartments {}).await
 }
 
 #[tauri::command]
-pub fn create_department(state: State<'_, AppState>, name: String) -> Result<Department, ApiError> {
-    let mut conn = state.db()?;
-    let actor = access::administrator(&state, &conn)?;
-    departments::create_department(&mut conn, &actor, &name)
+pub async fn create_department(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<Department, ApiError> {
+    state.call(CreateDepartment { name }).await
 }
 
 #[tauri::command]
-pub fn rename_department(
+pub async fn rename_department(
     state: State<'_, AppState>,
     id: i64,
     name: String,
 ) -> Result<Department, ApiError> {
-    let mut conn = state.db()?;
-    let actor = access::administrator(&state, &conn)?;
-    departments::rename_department(&mut conn, &actor, id, &name)
+    state.call(RenameDepartment { id, name }).await
 }
 
 #[tauri::command]
-pub fn delete_department(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
-    let mut conn = state.db()?;
-    let actor = access::administrator(&state, &conn)?;
-    departments::delete_department(&mut conn, &actor, id)
+pub async fn delete_department(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.call(DeleteDepartment { id }).await
 }
 
 #[tauri::command]
-pub fn assign_indicator(
+pub async fn assign_indicator(
     state: State<'_, AppState>,
     indicator_id: i64,
     lead_id: Option<i64>,
     supporting_ids: Vec<i64>,
 ) -> Result<IndicatorView, ApiError> {
-    let mut conn = state.db()?;
-    let actor = access::administrator(&state, &conn)?;
-    departments::assign_departments(&mut conn, &actor, indicator_id, lead_id, &supporting_ids)
+    let call = AssignIndicator {
+        indicator_id,
+        lead_id,
+        supporting_ids,
+    };
+    state.call(call).await
 }
+
+call!(ListDepartments = "list_departments" {} -> Vec<DepartmentSummary>, |e, c| {
+    e.signed_in(|conn, _| departments::list_departments(conn))
+});
+
+call!(CreateDepartment = "create_department" { name: String } -> Department, |e, c| {
+    e.administrator(|conn, actor| departments::create_department(conn, actor, &c.name))
+});
+
+call!(RenameDepartment = "rename_department" { id: i64, name: String } -> Department, |e, c| {
+    e.administrator(|conn, actor| departments::rename_department(conn, actor, c.id, &c.name))
+});
+
+call!(DeleteDepartment = "delete_department" { id: i64 } -> (), |e, c| {
+    e.administrator(|conn, actor| departments::delete_department(conn, actor, c.id))
+});
+
+call!(AssignIndicator = "assign_indicator" {
+    indicator_id: i64,
+    lead_id: Option<i64>,
+    supporting_ids: Vec<i64>,
+} -> IndicatorView, |e, c| {
+    e.administrator(|conn, actor| {
+        departments::assign_departments(conn, actor, c.indicator_id, c.lead_id, &c.supporting_ids)
+    })
+});

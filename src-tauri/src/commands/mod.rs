@@ -3,10 +3,12 @@
 
 pub mod app_info;
 pub mod departments;
+mod files;
 pub mod imports;
 pub mod plans;
 pub mod progress;
 pub mod report;
 pub mod session;
+pub mod settings;
 pub mod status;
 pub mod users;

@@ -1,54 +1,69 @@
-//! Sign in and out, change password. The session lives in the app state; every use case
+//! Sign in and out, change password. The backend holds the session; every use case
 //! re-reads the user from the database before trusting it.
 
 use tauri::State;
 use zhibiao::api::{session, ApiError};
 use zhibiao::auth::Session;
 
+use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn login(
+pub async fn login(
     state: State<'_, AppState>,
     name: String,
     password: String,
 ) -> Result<Session, ApiError> {
-    let s = session::login(&*state.db()?, &name, &password)?;
-    state.set_session(Some(s.clone()))?;
-    Ok(s)
+    state.call(Login { name, password }).await
 }
 
 #[tauri::command]
-pub fn logout(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.set_session(None)
+pub async fn logout(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.call(Logout {}).await
 }
 
 /// The signed-in user as the database sees it now, or `null`.
 #[tauri::command]
-pub fn current_user(state: State<'_, AppState>) -> Result<Option<Session>, ApiError> {
-    let Some(s) = state.current_session()? else {
-        return Ok(None);
-    };
-    match session::refresh(&*state.db()?, &s) {
-        Ok(fresh) => {
-            state.set_session(Some(fresh.clone()))?;
-            Ok(Some(fresh))
-        }
-        Err(_) => {
-            state.set_session(None)?;
-            Ok(None)
-        }
-    }
+pub async fn current_user(state: State<'_, AppState>) -> Result<Option<Session>, ApiError> {
+    state.call(CurrentUser {}).await
 }
 
 #[tauri::command]
-pub fn change_password(
+pub async fn change_password(
     state: State<'_, AppState>,
     old_password: String,
     new_password: String,
 ) -> Result<Session, ApiError> {
-    let s = state.session()?;
-    let fresh = session::change_password(&mut *state.db()?, &s, &old_password, &new_password)?;
-    state.set_session(Some(fresh.clone()))?;
-    Ok(fresh)
+    let call = ChangePassword {
+        old_password,
+        new_password,
+    };
+    state.call(call).await
 }
+
+call!(Login = "login" { name: String, password: String } -> Session, |e, c| {
+    let s = session::login(&*e.db()?, &c.name, &c.password)?;
+    e.set_session(Some(s.clone()));
+    Ok(s)
+});
+
+call!(Logout = "logout" {} -> (), |e, c| {
+    e.set_session(None);
+    Ok(())
+});
+
+call!(CurrentUser = "current_user" {} -> Option<Session>, |e, c| {
+    let Some(s) = e.current_session()? else {
+        return Ok(None);
+    };
+    let fresh = session::refresh(&*e.db()?, &s).ok();
+    e.set_session(fresh.clone());
+    Ok(fresh)
+});
+
+call!(ChangePassword = "change_password" { old_password: String, new_password: String } -> Session, |e, c| {
+    let s = e.session()?;
+    let fresh = session::change_password(&mut *e.db()?, &s, &c.old_password, &c.new_password)?;
+    e.set_session(Some(fresh.clone()));
+    Ok(fresh)
+});

@@ -1,5 +1,5 @@
-//! Evaluation status and charts for the dashboard and the indicator page. A few lines each
-//! over `zhibiao::api::{status, charts}`; reading needs a signed-in user.
+//! Evaluation status and charts for the dashboard and the indicator page. Reading needs a
+//! signed-in user; a PNG is rasterised after the database is released.
 
 use std::path::PathBuf;
 
@@ -9,7 +9,8 @@ use zhibiao::api::status::{self, StatusFilter, StatusReport, StatusRow};
 use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 
-use crate::access;
+use super::files::{require_extension, write_file};
+use crate::call;
 use crate::state::AppState;
 
 fn filter(plan_id: Option<i64>, department_id: Option<i64>) -> StatusFilter {
@@ -21,27 +22,29 @@ fn filter(plan_id: Option<i64>, department_id: Option<i64>) -> StatusFilter {
 }
 
 #[tauri::command]
-pub fn status_report(
+pub async fn status_report(
     state: State<'_, AppState>,
     period: Period,
     plan_id: Option<i64>,
     department_id: Option<i64>,
 ) -> Result<StatusReport, ApiError> {
-    let conn = state.db()?;
-    access::signed_in(&state, &conn)?;
-    status::status(&conn, period, &filter(plan_id, department_id))
+    let filter = filter(plan_id, department_id);
+    state.call(GetStatusReport { period, filter }).await
 }
 
 /// One indicator's row (evaluated within its plan).
 #[tauri::command]
-pub fn indicator_status(
+pub async fn indicator_status(
     state: State<'_, AppState>,
     indicator_id: i64,
     period: Period,
 ) -> Result<StatusRow, ApiError> {
-    let conn = state.db()?;
-    access::signed_in(&state, &conn)?;
-    status::indicator_status(&conn, indicator_id, period)
+    state
+        .call(IndicatorStatus {
+            indicator_id,
+            period,
+        })
+        .await
 }
 
 fn request(
@@ -60,7 +63,7 @@ fn request(
 }
 
 #[tauri::command]
-pub fn chart_svg(
+pub async fn chart_svg(
     state: State<'_, AppState>,
     kind: ChartKind,
     period: Period,
@@ -68,17 +71,13 @@ pub fn chart_svg(
     department_id: Option<i64>,
     indicator_id: Option<i64>,
 ) -> Result<String, ApiError> {
-    let conn = state.db()?;
-    access::signed_in(&state, &conn)?;
-    charts::chart_svg(
-        &conn,
-        &request(kind, period, plan_id, department_id, indicator_id),
-    )
+    let request = request(kind, period, plan_id, department_id, indicator_id);
+    state.call(ChartSvg { request }).await
 }
 
 /// 保存图片: renders the PNG and writes it where the user chose in the save dialog.
 #[tauri::command]
-pub fn save_chart_png(
+pub async fn save_chart_png(
     state: State<'_, AppState>,
     kind: ChartKind,
     period: Period,
@@ -87,12 +86,25 @@ pub fn save_chart_png(
     indicator_id: Option<i64>,
     path: PathBuf,
 ) -> Result<(), ApiError> {
-    super::report::require_extension(&path, &["png"])?;
-    let conn = state.db()?;
-    access::signed_in(&state, &conn)?;
-    let png = charts::chart_png(
-        &conn,
-        &request(kind, period, plan_id, department_id, indicator_id),
-    )?;
-    super::report::write_file(&path, &png)
+    require_extension(&path, &["png"])?;
+    let request = request(kind, period, plan_id, department_id, indicator_id);
+    write_file(&path, &state.call(ChartPng { request }).await?)
 }
+
+call!(GetStatusReport = "status_report" { period: Period, filter: StatusFilter } -> StatusReport, |e, c| {
+    e.signed_in(|conn, _| status::status(conn, c.period, &c.filter))
+});
+
+call!(IndicatorStatus = "indicator_status" { indicator_id: i64, period: Period } -> StatusRow, |e, c| {
+    e.signed_in(|conn, _| status::indicator_status(conn, c.indicator_id, c.period))
+});
+
+call!(ChartSvg = "chart_svg" { request: ChartRequest } -> String, |e, c| {
+    let chart = e.signed_in(|conn, _| charts::chart_data(conn, &c.request))?;
+    charts::svg(&chart)
+});
+
+call!(ChartPng = "save_chart_png" { request: ChartRequest } -> Vec<u8>, |e, c| {
+    let chart = e.signed_in(|conn, _| charts::chart_data(conn, &c.request))?;
+    charts::svg_to_png(&charts::svg(&chart)?)
+});

@@ -1,8 +1,12 @@
 //! Test harness: the shell's commands through the real IPC layer, headless (mock runtime),
 //! on a temporary database, with requests as the webview sends them.
+//!
+//! `ZHIBIAO_TEST_BACKEND=loopback` runs every IPC test through [`Loopback`], a second
+//! implementation of the backend seam (see `make test`).
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -10,23 +14,82 @@ use tauri::test::{
     get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
 };
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use zhibiao::api::ApiError;
+use zhibiao_app::backend::{AnyCall, Backend, Local};
 use zhibiao_app::AppState;
+
+/// A test double of the backend, shaped like a remote one: it records each call's name and
+/// its arguments as JSON (what would go over the wire), runs it on an engine of its own and
+/// hands the output back through JSON (what would come back).
+pub struct Loopback {
+    engine: Local,
+    pub calls: Mutex<Vec<(String, Value)>>,
+}
+
+impl Loopback {
+    pub fn new(engine: Local) -> Self {
+        Loopback {
+            engine,
+            calls: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.calls
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
+}
+
+impl Backend for Loopback {
+    fn run(&self, call: &mut dyn AnyCall) -> Result<(), ApiError> {
+        let args = call.args()?;
+        self.calls
+            .lock()
+            .unwrap()
+            .push((call.name().to_string(), args));
+        call.run_on(&self.engine)?;
+        let reply = call.output_json()?;
+        call.set_output_json(reply)
+    }
+}
 
 pub struct TestApp {
     _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
     _dir: tempfile::TempDir,
 }
 
 impl TestApp {
+    /// The local engine, or the loopback double when `ZHIBIAO_TEST_BACKEND=loopback`.
     pub fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let state = AppState::open(&dir.path().join("test.db")).expect("open db");
-        Self::with_state(state, dir)
+        if std::env::var("ZHIBIAO_TEST_BACKEND").as_deref() == Ok("loopback") {
+            Self::with_loopback().0
+        } else {
+            Self::with(|local| Arc::new(local))
+        }
     }
 
-    fn with_state(state: AppState, dir: tempfile::TempDir) -> Self {
+    /// The app over the loopback double, and the double to inspect.
+    pub fn with_loopback() -> (Self, Arc<Loopback>) {
+        let mut double = None;
+        let app = Self::with(|local| {
+            let d = Arc::new(Loopback::new(local));
+            double = Some(d.clone());
+            d
+        });
+        (app, double.unwrap())
+    }
+
+    fn with(backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let local = Local::open(&dir.path().join("test.db")).expect("open db");
+        let state = AppState::with_backend(backend(local))
+            .with_machine_settings_path(dir.path().join("settings.json"));
         let app = zhibiao_app::setup(mock_builder())
             .manage(state)
             .build(mock_context(noop_assets()))
@@ -45,20 +108,13 @@ impl TestApp {
         self._dir.path()
     }
 
+    pub fn state(&self) -> tauri::State<'_, AppState> {
+        self.window.state::<AppState>()
+    }
+
     /// Invokes `cmd` with JSON `args`; `Err` holds the serialised IPC error.
     pub fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            // The webview's origin on Linux.
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
-            .map(|body| body.deserialize::<Value>().expect("json response"))
+        invoke(&self.window, cmd, args)
     }
 
     /// Signs in as the first-run admin and clears the forced password change.
@@ -73,4 +129,20 @@ impl TestApp {
         )
         .expect("change password");
     }
+}
+
+/// [`TestApp::invoke`] on a window, for calls from other threads.
+pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // The webview's origin on Linux.
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request)
+        .map(|body| body.deserialize::<Value>().expect("json response"))
 }

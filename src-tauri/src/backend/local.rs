@@ -1,0 +1,162 @@
+//! The engine in this process: the open database and who is signed in.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::Connection;
+use zhibiao::api::{session, ApiError, ErrorCode};
+use zhibiao::auth::Session;
+use zhibiao::store::Actor;
+
+use super::{AnyCall, Backend};
+
+pub struct Local {
+    db: Mutex<Connection>,
+    db_path: PathBuf,
+    /// Who is signed in. Only a hint: every use case re-reads the user.
+    session: Mutex<Option<Session>>,
+}
+
+impl Backend for Local {
+    fn run(&self, call: &mut dyn AnyCall) -> Result<(), ApiError> {
+        call.run_on(self)
+    }
+}
+
+impl Local {
+    /// Opens (creating and migrating if needed) the database at `path`, creates the first-run
+    /// `admin` and, on first start, imports the demo plans.
+    pub fn open(path: &Path) -> Result<Self, ApiError> {
+        let mut conn = zhibiao::store::open(path)?;
+        if session::ensure_admin(&mut conn)? {
+            tracing::info!("created the first-run admin (password change forced)");
+        }
+        if zhibiao::demo::ensure_demo(&mut conn)? {
+            tracing::info!("imported the demo plans");
+        }
+        Ok(Self::with_connection(conn, path.to_path_buf()))
+    }
+
+    pub fn with_connection(conn: Connection, db_path: PathBuf) -> Self {
+        Local {
+            db: Mutex::new(conn),
+            db_path,
+            session: Mutex::new(None),
+        }
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    /// The connection. After a panic in a call that held it, the transaction that call left
+    /// open is rolled back and the connection is used again: one failed command must not
+    /// leave the app unusable.
+    pub fn db(&self) -> Result<MutexGuard<'_, Connection>, ApiError> {
+        match self.db.lock() {
+            Ok(conn) => Ok(conn),
+            Err(poisoned) => {
+                let conn = poisoned.into_inner();
+                if !conn.is_autocommit() {
+                    conn.execute_batch("ROLLBACK")?;
+                }
+                self.db.clear_poison();
+                tracing::warn!("database connection recovered after a panic");
+                Ok(conn)
+            }
+        }
+    }
+
+    /// The signed-in user, or `Unauthenticated`.
+    pub fn session(&self) -> Result<Session, ApiError> {
+        self.current_session()?
+            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "请先登录"))
+    }
+
+    pub fn current_session(&self) -> Result<Option<Session>, ApiError> {
+        Ok(self.session_slot().clone())
+    }
+
+    pub fn set_session(&self, session: Option<Session>) {
+        *self.session_slot() = session;
+    }
+
+    /// The session holds plain data that is always consistent, so a poisoned lock is safe.
+    fn session_slot(&self) -> MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `work` as any signed-in user (checked by the engine's one door).
+    pub fn signed_in<T>(
+        &self,
+        work: impl FnOnce(&Connection, &Session) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let s = self.session()?;
+        let conn = self.db()?;
+        let fresh = session::authorize(&conn, &s)?;
+        work(&conn, &fresh)
+    }
+
+    /// `work` as an administrator, with the audit log's actor.
+    pub fn administrator<T>(
+        &self,
+        work: impl FnOnce(&mut Connection, &Actor) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let s = self.session()?;
+        let mut conn = self.db()?;
+        let actor = session::administrator(&conn, &s)?;
+        work(&mut conn, &actor)
+    }
+
+    /// `work` with the session as it is, for use cases that check their own rules (role,
+    /// department, workflow state) through the engine.
+    pub fn with_session<T>(
+        &self,
+        work: impl FnOnce(&mut Connection, &Session) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let s = self.session()?;
+        work(&mut *self.db()?, &s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local() -> Local {
+        let conn = zhibiao::store::open_in_memory().unwrap();
+        Local::with_connection(conn, PathBuf::from(":memory:"))
+    }
+
+    #[test]
+    fn a_panic_holding_the_connection_rolls_back_and_leaves_it_usable() {
+        let local = local();
+        let count = |l: &Local| -> i64 {
+            l.db()
+                .unwrap()
+                .query_row("SELECT count(*) FROM departments", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = count(&local);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let conn = local.db().unwrap();
+            conn.execute_batch("BEGIN; INSERT INTO departments(name) VALUES ('半途部门');")
+                .unwrap();
+            panic!("a bug in the middle of a command");
+        }));
+        assert!(result.is_err());
+        assert!(local.db.is_poisoned());
+        assert_eq!(
+            count(&local),
+            before,
+            "the open transaction was rolled back"
+        );
+        let conn = local.db().unwrap();
+        assert!(conn.is_autocommit());
+        conn.execute("INSERT INTO departments(name) VALUES ('新部门')", [])
+            .unwrap();
+        drop(conn);
+        assert_eq!(count(&local), before + 1, "the connection works again");
+        assert!(!local.db.is_poisoned());
+    }
+}
