@@ -1,34 +1,26 @@
-import { createRouter, createWebHashHistory, type RouteComponent } from 'vue-router'
+import { createRouter, createWebHashHistory } from 'vue-router'
 import { useSessionStore } from './stores/session'
-
-// Views written by other parts of the app (progress, dashboard, reports) are picked up when
-// their files exist, so the menu never points at a missing module.
-const views = import.meta.glob<{ default: RouteComponent }>('./views/*.vue')
-
-function view(name: string, fallback?: string) {
-  const loader = views[`./views/${name}.vue`] ?? (fallback ? views[`./views/${fallback}.vue`] : undefined)
-  return loader ?? (() => import('./views/NotAvailable.vue'))
-}
+import { useTodayStore } from './stores/today'
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/login', name: 'login', component: view('Login', 'SignIn'), meta: { public: true } },
-    { path: '/change-password', name: 'change-password', component: view('ChangePassword') },
+    { path: '/login', name: 'login', component: () => import('./views/SignIn.vue'), meta: { public: true } },
+    { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePassword.vue') },
     {
       path: '/',
       component: () => import('./layouts/AppLayout.vue'),
       children: [
         { path: '', redirect: '/plans' },
-        { path: 'plans', name: 'plans', component: view('PlanList') },
-        { path: 'plans/:id', name: 'plan', component: view('PlanDetail'), props: true },
-        { path: 'import', name: 'import', component: view('ImportWizard') },
-        { path: 'departments', name: 'departments', component: view('Departments') },
-        { path: 'entry', name: 'entry', component: view('EntryGrid') },
-        { path: 'dashboard', name: 'dashboard', component: view('Dashboard') },
-        { path: 'indicators/:id', name: 'indicator', component: view('IndicatorPage'), props: true },
-        { path: 'reports', name: 'reports', component: view('Reports') },
-        { path: 'users', name: 'users', component: view('Users'), meta: { adminOnly: true } },
+        { path: 'plans', name: 'plans', component: () => import('./views/PlanList.vue') },
+        { path: 'plans/:id', name: 'plan', component: () => import('./views/PlanDetail.vue'), props: true },
+        { path: 'import', name: 'import', component: () => import('./views/ImportWizard.vue') },
+        { path: 'departments', name: 'departments', component: () => import('./views/Departments.vue') },
+        { path: 'entry', name: 'entry', component: () => import('./views/EntryGrid.vue') },
+        { path: 'dashboard', name: 'dashboard', component: () => import('./views/Dashboard.vue') },
+        { path: 'indicators/:id', name: 'indicator', component: () => import('./views/IndicatorPage.vue'), props: true },
+        { path: 'reports', name: 'reports', component: () => import('./views/Reports.vue') },
+        { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { adminOnly: true } },
       ],
     },
   ],
@@ -36,7 +28,7 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   const session = useSessionStore()
-  await session.load()
+  await Promise.all([session.load(), useTodayStore().load()])
   if (to.meta.public) return true
   if (!session.user) return { name: 'login' }
   if (session.user.must_change_password && to.name !== 'change-password') {

@@ -1,26 +1,35 @@
 // IPC for evaluation status and charts (src-tauri/src/commands/status.rs over
-// zhibiao::api::status and zhibiao::api::charts).
+// zhibiao::api::status and zhibiao::api::charts). IPC types come from the generated bindings.
+import type {
+  Attribute,
+  CagrBand,
+  ChartKind,
+  Label,
+  Period,
+  StatusReport,
+  StatusRow,
+} from '../bindings'
 import { call } from './invoke'
 
-/** One evaluated indicator, as the dashboard and the indicator page show it. */
-export interface StatusRow {
+/** One evaluated indicator flattened for tables and the indicator page (from `StatusRow`). */
+export interface StatusLine {
   indicator_id: number
   plan_id: number
   plan_title: string
   category: string | null
   name: string
   unit: string | null
-  attribute: string | null
+  attribute: Attribute | null
   department: string | null
   baseline_raw: string | null
   target_raw: string | null
-  label: string
+  label: Label
   actual: number | null
-  actual_period: string | null
+  actual_period: Period | null
   completion: number | null
   expected: number | null
   cagr_ratio: number | null
-  cagr_band: string | null
+  cagr_band: CagrBand | null
   required_rate: number | null
   forecast_linear: number | null
   forecast_compound: number | null
@@ -35,50 +44,7 @@ export interface StatusQuery {
   departmentId: number | null
 }
 
-/** zhibiao::eval::IndicatorStatus, the fields the UI reads. */
-export interface IndicatorStatusDto {
-  indicator_id: number
-  period: string
-  label: string
-  actual_period: string | null
-  actual: number | null
-  completion: number | null
-  expected: number | null
-  cagr_ratio: number | null
-  cagr_band: string | null
-  forecast: { year: number; linear: number | null; compound: number | null } | null
-  required_rate: number | null
-}
-
-/** zhibiao::api::status::StatusRow. */
-export interface StatusRowDto {
-  plan_id: number
-  plan_title: string
-  category: string | null
-  name: string
-  unit: string | null
-  attribute: string | null
-  department_id: number | null
-  department: string | null
-  baseline_raw: string | null
-  target_raw: string | null
-  status: IndicatorStatusDto
-  reason: string
-}
-
-export interface LabelCount {
-  label: string
-  count: number
-}
-
-/** zhibiao::api::status::StatusReport (roll-ups by plan, category, attribute, department). */
-export interface StatusReportDto {
-  period: string
-  rows: StatusRowDto[]
-  overall: { total: number; counts: LabelCount[]; binding_lagging: number }
-}
-
-export function toStatusRow(d: StatusRowDto): StatusRow {
+export function toStatusLine(d: StatusRow): StatusLine {
   const s = d.status
   return {
     indicator_id: s.indicator_id,
@@ -107,15 +73,13 @@ export function toStatusRow(d: StatusRowDto): StatusRow {
 }
 
 export const statusReport = (q: StatusQuery) =>
-  call<StatusReportDto>('status_report', { period: q.period, planId: q.planId, departmentId: q.departmentId })
+  call<StatusReport>('status_report', { period: q.period, planId: q.planId, departmentId: q.departmentId })
 
 /** Every indicator in scope, evaluated at the period (the engine orders binding lagging first). */
-export const indicatorStatuses = async (q: StatusQuery) => (await statusReport(q)).rows.map(toStatusRow)
+export const indicatorStatuses = async (q: StatusQuery) => (await statusReport(q)).rows.map(toStatusLine)
 
 export const indicatorStatus = async (indicatorId: number, period: string) =>
-  toStatusRow(await call<StatusRowDto>('indicator_status', { indicatorId, period }))
-
-export type ChartKind = 'gap' | 'trajectory' | 'summary'
+  toStatusLine(await call<StatusRow>('indicator_status', { indicatorId, period }))
 
 export interface ChartQuery extends StatusQuery {
   kind: ChartKind

@@ -2,17 +2,18 @@
 // label narrow the rows it sent, so toggling them is instant.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { chartSvg, indicatorStatuses, type StatusRow } from '../api/status'
+import { chartSvg, indicatorStatuses, type StatusLine } from '../api/status'
 import { bindingLagging, countByLabel, filterRows, laggingFirst } from '../components/dashboard/statusFilter'
 import { defaultPeriod } from '../components/progress/periods'
+import { useTodayStore } from './today'
 
 export const useDashboardStore = defineStore('dashboard', () => {
-  const period = ref(defaultPeriod(new Date()))
+  const period = ref(defaultPeriod(useTodayStore().now()))
   const planId = ref<number | null>(null)
   const departmentId = ref<number | null>(null)
   const attribute = ref<string | null>(null)
   const labels = ref<string[]>([])
-  const rows = ref<StatusRow[]>([])
+  const rows = ref<StatusLine[]>([])
   const gapSvg = ref<string | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import * as api from '../api/progress'
-import type { EntryGridDto, EntryRowDto, ObservationInput, Submission } from '../api/progress'
+import type { EntryGrid as EntryGridDto, EntryRow as EntryRowDto, ObservationInput, Submission } from '../bindings'
 import { AutosaveQueue, DraftBackup, draftKey, type RowEdits, type StorageLike } from '../components/progress/draftAutosave'
 import { UndoStack, type CellChange } from '../components/progress/undoStack'
 

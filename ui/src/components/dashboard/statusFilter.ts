@@ -1,5 +1,6 @@
 // Filtering, ordering and counting of evaluated indicators on the dashboard. The engine
 // computes every label; this only narrows and orders what it sent.
+import type { Label } from '../../bindings'
 
 export const LABELS = [
   '严重滞后',
@@ -11,7 +12,7 @@ export const LABELS = [
   '无法评估',
   '无数据',
   '待评估',
-] as const
+] as const satisfies readonly Label[]
 
 export type LabelName = (typeof LABELS)[number]
 

@@ -1,5 +1,5 @@
 // The editable columns of the entry grid, in keyboard order.
-import type { EntryRowDto as EntryRow } from '../../api/progress'
+import type { EntryRow } from '../../bindings'
 
 export type ColumnId = 'value' | 'evidence' | 'note' | 'source' | 'vintage'
 

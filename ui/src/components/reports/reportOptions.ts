@@ -1,7 +1,7 @@
 // What a report request may combine: the kind decides the period (a quarter for 季度报告,
 // a year otherwise) and 总结评估 is about one plan.
 import { parsePeriod } from '../progress/periods'
-import type { ReportKind, ReportRequest, ScopeKind } from '../../api/reports'
+import type { ReportArgs, ReportKind, ScopeKind } from '../../api/reports'
 
 export const REPORT_KINDS: { value: ReportKind; label: string }[] = [
   { value: 'quarterly', label: '季度监测报告' },
@@ -35,7 +35,7 @@ export function formProblem(f: ReportForm): string | null {
   return null
 }
 
-export function toRequest(f: ReportForm): ReportRequest {
+export function toRequest(f: ReportForm): ReportArgs {
   return {
     kind: f.kind,
     period: f.period,

@@ -6,12 +6,13 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import Dashboard from '../Dashboard.vue'
 import { useDashboardStore } from '../../stores/dashboard'
-import type { StatusRowDto } from '../../api/status'
+import type { Attribute, DepartmentSummary, Label, PlanSummary, StatusReport, StatusRow } from '../../bindings'
 
-function status(id: number, name: string, label: string, attribute: string | null): StatusRowDto {
+function status(id: number, name: string, label: Label, attribute: Attribute | null): StatusRow {
   return {
     plan_id: 1,
     plan_title: '十五五规划',
+    seq: String(id),
     category: '绿色发展',
     name,
     unit: '%',
@@ -20,21 +21,57 @@ function status(id: number, name: string, label: string, attribute: string | nul
     department: '生态环境局',
     baseline_raw: '10',
     target_raw: '20',
+    baseline_year: 2025,
+    target_year: 2030,
     status: {
       indicator_id: id,
       period: '2026',
       label,
+      form: 'level',
       actual_period: '2026',
       actual: 12,
+      baseline: 10,
+      target: 20,
       completion: 0.2,
       expected: 0.2,
+      annual_target: null,
       cagr_ratio: null,
       cagr_band: null,
       forecast: null,
       required_rate: null,
+      required_annual_change: null,
+      reason: { kind: 'progress', completion: 0.2, expected: 0.2, annual_target: false },
     },
     reason: '按序时进度评估',
   }
+}
+
+const PLANS = [
+  {
+    id: 1,
+    title: '十五五规划',
+    issuer: null,
+    doc_number: null,
+    issue_date: null,
+    period_start: 2026,
+    period_end: 2030,
+    baseline_year: 2025,
+    target_year: 2030,
+    table_count: 1,
+    indicator_count: 5,
+    binding_count: 3,
+    expected_count: 2,
+    unmarked_count: 0,
+    review_count: 0,
+  },
+] satisfies PlanSummary[]
+const DEPARTMENTS = [
+  { id: 3, name: '生态环境局', lead_count: 2, support_count: 0, user_count: 1 },
+] satisfies DepartmentSummary[]
+
+function report(period: string, rows: StatusRow[]): StatusReport {
+  const empty = { total: 0, counts: [], binding_lagging: 0 }
+  return { period, rows, overall: empty, by_plan: [], by_category: [], by_attribute: [], by_department: [] }
 }
 
 const ROWS = [
@@ -52,9 +89,9 @@ beforeEach(() => {
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>
     calls.push({ cmd, args })
-    if (cmd === 'list_plans') return [{ id: 1, title: '十五五规划' }]
-    if (cmd === 'list_departments') return [{ id: 3, name: '生态环境局' }]
-    if (cmd === 'status_report') return { period: args.period, rows: args.departmentId === 3 ? ROWS.slice(0, 2) : ROWS, overall: { total: 0, counts: [], binding_lagging: 0 } }
+    if (cmd === 'list_plans') return PLANS
+    if (cmd === 'list_departments') return DEPARTMENTS
+    if (cmd === 'status_report') return report(String(args.period), args.departmentId === 3 ? ROWS.slice(0, 2) : ROWS)
     if (cmd === 'chart_svg') return '<svg xmlns="http://www.w3.org/2000/svg"><text>差距图</text></svg>'
     throw { code: 'not_found', message: cmd }
   })

@@ -5,12 +5,12 @@ import ElementPlus from 'element-plus'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import WorkflowBar from '../WorkflowBar.vue'
 import { useProgressStore, useBackupStorage } from '../../../stores/progress'
-import type { EntryGridDto } from '../../../api/progress'
+import type { EntryGrid, State } from '../../../bindings'
 import { fakeBackend, grid, memoryStorage, type FakeBackend } from './gridFixture'
 
 let backend: FakeBackend
 
-async function mountBar(g: EntryGridDto) {
+async function mountBar(g: EntryGrid) {
   backend = fakeBackend(g)
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -24,7 +24,7 @@ async function mountBar(g: EntryGridDto) {
 const buttons = (w: ReturnType<typeof mount>) =>
   ['submit', 'approve', 'return', 'reopen'].filter((b) => w.find(`[data-test="${b}"]`).exists())
 
-function reviewing(state: 'draft' | 'submitted' | 'approved' | 'returned'): EntryGridDto {
+function reviewing(state: State): EntryGrid {
   const g = grid({ can_edit: false, can_submit: false, can_review: true })
   g.submission.state = state
   return g

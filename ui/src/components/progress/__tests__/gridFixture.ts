@@ -1,8 +1,8 @@
 // A small entry grid as the engine sends it, and a fake backend behind mockIPC.
 import { mockIPC } from '@tauri-apps/api/mocks'
-import type { BatchOutcome, EntryGridDto, EntryRowDto, ObservationInput } from '../../../api/progress'
+import type { BatchOutcome, BatchRow, DepartmentSummary, EntryGrid, EntryRow, Issue, ObservationInput } from '../../../bindings'
 
-export function row(id: number, name: string, extra: Partial<EntryRowDto> = {}): EntryRowDto {
+export function row(id: number, name: string, extra: Partial<EntryRow> = {}): EntryRow {
   return {
     indicator_id: id,
     plan_title: '十五五规划',
@@ -24,7 +24,7 @@ export function row(id: number, name: string, extra: Partial<EntryRowDto> = {}):
   }
 }
 
-export function grid(extra: Partial<EntryGridDto> = {}): EntryGridDto {
+export function grid(extra: Partial<EntryGrid> = {}): EntryGrid {
   return {
     department_id: 7,
     department_name: '统计局',
@@ -46,21 +46,21 @@ export function grid(extra: Partial<EntryGridDto> = {}): EntryGridDto {
 export interface FakeBackend {
   calls: { cmd: string; args: Record<string, unknown> }[]
   saved: ObservationInput[][]
-  grid: EntryGridDto
+  grid: EntryGrid
   /** Per indicator: an error message the backend gives for its value. */
   refuse: Record<number, string>
   needsNote: Record<number, string>
 }
 
 /** Installs a backend answering the progress commands like the engine would. */
-export function fakeBackend(g: EntryGridDto = grid()): FakeBackend {
+export function fakeBackend(g: EntryGrid = grid()): FakeBackend {
   const b: FakeBackend = { calls: [], saved: [], grid: g, refuse: {}, needsNote: {} }
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>
     b.calls.push({ cmd, args })
     switch (cmd) {
       case 'list_departments':
-        return [{ id: 7, name: '统计局', lead_count: 4, support_count: 0, user_count: 2 }]
+        return [{ id: 7, name: '统计局', lead_count: 4, support_count: 0, user_count: 2 }] satisfies DepartmentSummary[]
       case 'entry_grid':
         return JSON.parse(JSON.stringify(b.grid))
       case 'save_observations': {
@@ -69,13 +69,12 @@ export function fakeBackend(g: EntryGridDto = grid()): FakeBackend {
         const rows = inputs.map((inp, index) => {
           const error = b.refuse[inp.indicator_id] ?? null
           const note = b.needsNote[inp.indicator_id]
-          const issues = note
+          const issues: Issue[] = note
             ? [{ rule: 'large_change', severity: 'needs_note', message: note, resolved: !!inp.note }]
             : []
-          return { index, indicator_id: inp.indicator_id, period: inp.period, error, issues }
+          return { index, indicator_id: inp.indicator_id, period: inp.period, error, issues } satisfies BatchRow
         })
-        const out: BatchOutcome = { committed: rows.every((r) => r.error === null), rows } as BatchOutcome
-        return out
+        return { committed: rows.every((r) => r.error === null), rows } satisfies BatchOutcome
       }
       case 'submit_period':
         b.grid.submission.state = 'submitted'
