@@ -8,6 +8,7 @@
 pub mod api;
 pub mod auth;
 pub mod chart;
+pub mod document;
 pub mod eval;
 pub mod grammar;
 pub mod import;
