@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
-use zhibiao::api::plans::{self, ImportPreview, ImportSummary, MAX_TEXT_BYTES};
-use zhibiao::api::{ApiError, ErrorCode};
+use zhibiao::api::plans::{self, ImportPreview, ImportSummary};
+use zhibiao::api::ApiError;
 
 use crate::state::AppState;
 use crate::{access, blocking};
@@ -26,7 +26,7 @@ pub async fn preview_import<R: Runtime>(
     .await
 }
 
-/// Reads the file chosen in the open dialog; its bytes are decoded (UTF-8 or GB18030) here.
+/// Reads the file chosen in the open dialog: text, `.docx`, PDF or HTML, told apart in Rust.
 #[tauri::command]
 pub async fn preview_import_file<R: Runtime>(
     app: AppHandle<R>,
@@ -34,26 +34,21 @@ pub async fn preview_import_file<R: Runtime>(
 ) -> Result<ImportPreview, ApiError> {
     blocking::run(app, move |state| {
         require_signed_in(state)?;
-        let unreadable = |e: std::io::Error| {
-            ApiError::new(
-                ErrorCode::UnreadableDocument,
-                format!("无法读取文件 {}：{e}", path.display()),
-            )
-        };
-        let size = std::fs::metadata(&path).map_err(unreadable)?.len();
-        if size > MAX_TEXT_BYTES as u64 {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "文件过大（{:.1} MB，上限 {} MB），请只保留含指标表的章节",
-                    size as f64 / 1048576.0,
-                    MAX_TEXT_BYTES / 1048576
-                ),
-            ));
-        }
-        let bytes = std::fs::read(&path).map_err(unreadable)?;
-        let name = path.file_name().and_then(|n| n.to_str());
-        plans::preview_import_bytes(&bytes, name)
+        plans::preview_import_file(&path)
+    })
+    .await
+}
+
+/// A paste that carried HTML (its tables keep their merged cells); `text` is the fallback.
+#[tauri::command]
+pub async fn preview_import_html<R: Runtime>(
+    app: AppHandle<R>,
+    html: String,
+    text: Option<String>,
+) -> Result<ImportPreview, ApiError> {
+    blocking::run(app, move |state| {
+        require_signed_in(state)?;
+        plans::preview_import_html(&html, text.as_deref())
     })
     .await
 }
