@@ -132,7 +132,8 @@ fn normalize_space(s: &str) -> String {
         if !run.is_empty() {
             let wrapped = run.contains(['\n', '\r']) && !run.contains('\u{a0}');
             let cjk_join = out.chars().last().is_some_and(|p| !p.is_ascii()) || !c.is_ascii();
-            if !out.is_empty() && !(wrapped && cjk_join) {
+            let dropped = out.is_empty() || (wrapped && cjk_join);
+            if !dropped {
                 out.push(' ');
             }
             run.clear();
