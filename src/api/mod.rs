@@ -2,11 +2,8 @@
 //! its own: callers pass the database they hold. Errors cross the IPC boundary as
 //! [`ApiError`]: a stable `code` and a Chinese `message`.
 
-pub mod bindings;
 pub mod charts;
 pub mod db_path;
-pub mod demo;
-pub mod demo_progress;
 pub mod departments;
 mod error;
 pub mod export;
@@ -18,5 +15,6 @@ pub mod session;
 pub mod status;
 pub mod targets;
 pub mod users;
+pub mod xlsx_import;
 
 pub use error::{ApiError, ErrorCode};
