@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   pkg-config build-essential xvfb xauth webkit2gtk-driver fonts-noto-cjk poppler-utils
-  imagemagick xdotool
+  poppler-data imagemagick xdotool
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

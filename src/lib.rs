@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bindings;
 pub mod chart;
 pub mod demo;
+pub mod document;
 pub mod eval;
 pub mod grammar;
 pub mod import;

@@ -11,6 +11,12 @@ pub enum ErrorCode {
     UnreadableDocument,
     /// Nothing to import: no indicator table found.
     NoTables,
+    /// An old binary format (`.doc`, `.wps`, RTF) that must be saved as `.docx` first.
+    UnsupportedFormat,
+    /// A scanned PDF: pages are images, there is no text to read.
+    NoTextLayer,
+    /// A password-protected document.
+    Encrypted,
     NotFound,
     /// Not signed in, wrong password.
     Unauthenticated,
@@ -66,6 +72,32 @@ impl From<crate::import::ImportError> for ApiError {
             I::Decode(_) => ErrorCode::UnreadableDocument,
             I::Empty => ErrorCode::InvalidInput,
         };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<crate::document::DocumentError> for ApiError {
+    fn from(e: crate::document::DocumentError) -> Self {
+        use crate::document::DocumentError as D;
+        let code = match &e {
+            D::OldWordFormat => ErrorCode::UnsupportedFormat,
+            D::ScannedPdf => ErrorCode::NoTextLayer,
+            D::EncryptedPdf => ErrorCode::Encrypted,
+            D::TooLarge { .. } | D::DocxTooLarge { .. } | D::PdfTextTooLarge { .. } => {
+                ErrorCode::InvalidInput
+            }
+            D::Text(_)
+            | D::NotDocx
+            | D::BrokenDocx(_)
+            | D::NotPdf
+            | D::BrokenPdf(_)
+            | D::PdfTimeout { .. }
+            | D::Io(_) => ErrorCode::UnreadableDocument,
+            D::PdfToolMissing => ErrorCode::Internal,
+        };
+        if code == ErrorCode::Internal {
+            tracing::error!(error = %e, "document reader");
+        }
         ApiError::new(code, e.to_string())
     }
 }

@@ -1,11 +1,14 @@
 //! Importing plans: preview the tables found in text (nothing stored), let the wizard edit
 //! them, commit in one transaction; or import a file in one go.
 
+use std::path::Path;
+
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{ApiError, ErrorCode};
+use crate::document;
 use crate::grammar::parse_value;
 use crate::import::{self, ExtractedDocument, ExtractedIndicator, ExtractedTable};
 use crate::model::{IndicatorDraft, PlanDraft, TableKind, Value};
@@ -108,22 +111,40 @@ pub fn preview_import(text: &str) -> Result<ImportPreview, ApiError> {
     preview_named(text, None)
 }
 
-/// Reads the tables in a file's bytes (UTF-8 or GB18030); stores nothing.
+/// Reads the tables in a file's bytes (text in UTF-8 or GB18030, `.docx`, PDF or HTML, told
+/// apart by their content); stores nothing.
 pub fn preview_import_bytes(
     bytes: &[u8],
     file_name: Option<&str>,
 ) -> Result<ImportPreview, ApiError> {
-    let text = decode_bytes(bytes)?;
+    let text = document::read_bytes(bytes, file_name)?;
     preview_named(&text, file_name.map(str::to_string))
 }
 
-fn decode_bytes(bytes: &[u8]) -> Result<String, ApiError> {
-    if bytes.len() > MAX_TEXT_BYTES {
-        return Err(invalid(
-            "文件超过 10 MB，不像是规划文本；请只保留包含指标表的部分",
-        ));
+/// Reads the tables in the file chosen in the import wizard (text, `.docx`, PDF or HTML);
+/// stores nothing.
+pub fn preview_import_file(path: &Path) -> Result<ImportPreview, ApiError> {
+    let text = document::read_file(path)?;
+    preview_named(&text, file_name_of(path))
+}
+
+/// Reads a paste that carried HTML (WPS, Word, LibreOffice and browsers put tables on the
+/// clipboard as HTML, with their merged cells). Falls back to the paste's plain text when the
+/// HTML holds no indicator table.
+pub fn preview_import_html(html: &str, text: Option<&str>) -> Result<ImportPreview, ApiError> {
+    if html.len() as u64 > document::MAX_HTML_BYTES {
+        return Err(invalid("粘贴内容过大；请只复制包含指标表的部分"));
     }
-    Ok(import::decode(bytes).map_err(import::ImportError::from)?)
+    let from_html = preview_named(&document::read_html(html), None);
+    match (from_html, text) {
+        (Ok(preview), _) => Ok(preview),
+        (Err(_), Some(text)) if !text.trim().is_empty() => preview_import(text),
+        (Err(e), _) => Err(e),
+    }
+}
+
+fn file_name_of(path: &Path) -> Option<String> {
+    path.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 
 fn preview_named(text: &str, file_name: Option<String>) -> Result<ImportPreview, ApiError> {
@@ -416,17 +437,32 @@ pub(crate) fn commit_in(
     })
 }
 
-/// Decodes a file (UTF-8 or GB18030), reads its tables and stores them all.
+/// Reads a file's bytes (any kind [`preview_import_bytes`] reads) and stores all its tables.
 pub fn import_file_bytes(
     conn: &mut Connection,
     actor: &Actor,
     bytes: &[u8],
     file_name: Option<&str>,
 ) -> Result<ImportSummary, ApiError> {
-    let text = decode_bytes(bytes)?;
+    let text = document::read_bytes(bytes, file_name)?;
+    commit_text(conn, actor, &text, file_name.map(str::to_string))
+}
+
+/// Reads a file (text, `.docx`, PDF or HTML) and stores all its tables.
+pub fn import_file(conn: &mut Connection, actor: &Actor, path: &Path) -> Result<ImportSummary, ApiError> {
+    let text = document::read_file(path)?;
+    commit_text(conn, actor, &text, file_name_of(path))
+}
+
+fn commit_text(
+    conn: &mut Connection,
+    actor: &Actor,
+    text: &str,
+    file_name: Option<String>,
+) -> Result<ImportSummary, ApiError> {
     if text.trim().is_empty() {
         return Err(invalid("文件为空"));
     }
-    let preview = preview_named(&text, file_name.map(str::to_string))?;
+    let preview = preview_named(text, file_name)?;
     commit_import(conn, actor, preview)
 }

@@ -1,13 +1,13 @@
 use std::path::PathBuf;
 
 use zhibiao::api::db_path::open_db;
-use zhibiao::api::plans::import_file_bytes;
-use zhibiao::api::{ApiError, ErrorCode};
+use zhibiao::api::plans::import_file;
+use zhibiao::api::ApiError;
 use zhibiao::store::Actor;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// 文本文件（UTF-8 或 GB18030）
+    /// 文本文件（UTF-8 或 GB18030）、Word 文档（.docx）、PDF 或网页（.html）
     file: PathBuf,
     /// 数据库文件（默认：$ZHIBIAO_DB 或用户数据目录下的 zhibiao/zhibiao.db）
     #[arg(long)]
@@ -15,15 +15,8 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let bytes = std::fs::read(&a.file).map_err(|e| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("无法读取文件 {}：{e}", a.file.display()),
-        )
-    })?;
     let (mut conn, db) = open_db(a.db)?;
-    let file_name = a.file.file_name().map(|n| n.to_string_lossy().into_owned());
-    let s = import_file_bytes(&mut conn, &Actor::system(), &bytes, file_name.as_deref())?;
+    let s = import_file(&mut conn, &Actor::system(), &a.file)?;
     println!("文件：{}", a.file.display());
     println!("数据库：{}", db.display());
     for p in &s.plans {

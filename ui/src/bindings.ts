@@ -7,7 +7,7 @@ export type ApiError = { code: ErrorCode,
  */
 message: string, };
 
-export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "internal";
+export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "internal";
 
 export type Qualifier = "lt" | "le" | "gt" | "ge" | "approx";
 

@@ -21,7 +21,7 @@ function backend(makePreview: () => ImportPreview | never) {
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> })
     if (cmd === 'list_departments') return []
-    if (cmd === 'preview_import') return makePreview()
+    if (cmd === 'preview_import' || cmd === 'preview_import_html') return makePreview()
     if (cmd === 'commit_import') {
       return {
         already_imported: false,
@@ -98,5 +98,27 @@ describe('ImportWizard', () => {
     })
     await paste(wrapper, '\u0000\u0001binary')
     expect(wrapper.find('[data-test="import-error"]').text()).toContain('无法识别文件编码')
+  })
+
+  it('sends the HTML of a paste from WPS/Word, and only the text once the paste is edited', async () => {
+    const calls = backend(preview)
+    const { wrapper } = await mountView(ImportWizard, '/import')
+    const html = '<table><tr><td rowspan="2">环境质量</td><td>指标</td></tr></table>'
+    const plain = '环境质量\t指标'
+    const event = new Event('paste', { bubbles: true })
+    Object.defineProperty(event, 'clipboardData', {
+      value: { getData: (type: string) => (type === 'text/html' ? html : plain) },
+    })
+    wrapper.find('textarea').element.dispatchEvent(event)
+    await paste(wrapper, plain)
+    expect(calls.find((c) => c.cmd === 'preview_import_html')?.args).toEqual({ html, text: plain })
+    expect(calls.some((c) => c.cmd === 'preview_import')).toBe(false)
+
+    const back = wrapper.findAll('button').find((b) => b.text().includes('返回修改文本'))
+    await back?.trigger('click')
+    await flushPromises()
+    await paste(wrapper, plain + '\n补充一行')
+    expect(calls.filter((c) => c.cmd === 'preview_import_html')).toHaveLength(1)
+    expect(calls.find((c) => c.cmd === 'preview_import')?.args).toEqual({ text: plain + '\n补充一行' })
   })
 })

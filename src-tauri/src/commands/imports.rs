@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use tauri::State;
-use zhibiao::api::plans::{self, ImportPreview, ImportSummary, MAX_TEXT_BYTES};
+use zhibiao::api::plans::{self, ImportPreview, ImportSummary};
+use zhibiao::document::MAX_FILE_BYTES;
 use zhibiao::api::ApiError;
 
 use super::files::read_file;
@@ -19,18 +20,18 @@ pub async fn preview_import(
     state.call(PreviewImport { text }).await
 }
 
-/// Reads the file chosen in the open dialog; its bytes are decoded (UTF-8 or GB18030) by
-/// the engine.
+/// Reads the file chosen in the open dialog: text, `.docx`, PDF or HTML, told apart by the
+/// engine from its bytes (so a remote backend receives the same bytes).
 #[tauri::command]
 pub async fn preview_import_file(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<ImportPreview, ApiError> {
-    let bytes = read_file(&path, MAX_TEXT_BYTES as u64, |size| {
+    let bytes = read_file(&path, MAX_FILE_BYTES, |size| {
         format!(
             "文件过大（{:.1} MB，上限 {} MB），请只保留含指标表的章节",
             size as f64 / 1048576.0,
-            MAX_TEXT_BYTES / 1048576
+            MAX_FILE_BYTES / 1048576
         )
     })?;
     let file_name = path
@@ -38,6 +39,16 @@ pub async fn preview_import_file(
         .and_then(|n| n.to_str())
         .map(str::to_string);
     state.call(PreviewImportFile { bytes, file_name }).await
+}
+
+/// A paste that carried HTML (its tables keep their merged cells); `text` is the fallback.
+#[tauri::command]
+pub async fn preview_import_html(
+    state: State<'_, AppState>,
+    html: String,
+    text: Option<String>,
+) -> Result<ImportPreview, ApiError> {
+    state.call(PreviewImportHtml { html, text }).await
 }
 
 #[tauri::command]
@@ -56,6 +67,11 @@ call!(PreviewImport = "preview_import" { text: String } -> ImportPreview, |e, c|
 call!(PreviewImportFile = "preview_import_file" { bytes: Vec<u8>, file_name: Option<String> } -> ImportPreview, |e, c| {
     e.signed_in(|_, _| Ok(()))?;
     plans::preview_import_bytes(&c.bytes, c.file_name.as_deref())
+});
+
+call!(PreviewImportHtml = "preview_import_html" { html: String, text: Option<String> } -> ImportPreview, |e, c| {
+    e.signed_in(|_, _| Ok(()))?;
+    plans::preview_import_html(&c.html, c.text.as_deref())
 });
 
 call!(CommitImport = "commit_import" { preview: ImportPreview } -> ImportSummary, |e, c| {
