@@ -41,7 +41,11 @@ fn old_word_and_wps_files_ask_to_be_saved_as_docx() {
     for name in ["规划.doc", "规划.wps", "规划.docx", "规划.txt"] {
         let e = preview_err(&write(dir.path(), name, &ole));
         assert_eq!(e.code, ErrorCode::UnsupportedFormat, "{name}");
-        assert!(e.message.contains("请另存为 .docx 后导入"), "{name}: {}", e.message);
+        assert!(
+            e.message.contains("请另存为 .docx 后导入"),
+            "{name}: {}",
+            e.message
+        );
     }
 }
 
@@ -77,7 +81,8 @@ fn a_zip_bomb_is_stopped_at_the_limit() {
             .compression_method(zip::CompressionMethod::Deflated),
     )
     .unwrap();
-    zip.write_all(b"<w:document><w:body><w:p><w:r><w:t>").unwrap();
+    zip.write_all(b"<w:document><w:body><w:p><w:r><w:t>")
+        .unwrap();
     let chunk = vec![b'a'; 1 << 20];
     for _ in 0..100 {
         zip.write_all(&chunk).unwrap();

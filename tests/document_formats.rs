@@ -63,8 +63,8 @@ fn rows_of_text(text: &str) -> Vec<Vec<Compared>> {
 }
 
 fn rows_of(file: &str) -> Vec<Vec<Compared>> {
-    let text = zhibiao::document::read_file(&fixture(file))
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    let text =
+        zhibiao::document::read_file(&fixture(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     rows_of_text(&text)
 }
 
@@ -102,7 +102,12 @@ fn assert_same_rows(ext: &str) {
         .iter()
         .flat_map(|case| differences(case, ext))
         .collect();
-    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -166,13 +171,11 @@ fn a_merged_category_cell_gives_the_category_on_every_row() {
 #[test]
 fn title_document_number_and_date_come_through_as_paragraphs() {
     for ext in ["docx", "pdf", "clip.html"] {
-        let text = zhibiao::document::read_file(&fixture(&format!("xuchang-2022-talent.{ext}")))
-            .unwrap();
+        let text =
+            zhibiao::document::read_file(&fixture(&format!("xuchang-2022-talent.{ext}"))).unwrap();
         let doc = extract(&text).unwrap();
-        let from_text = extract(
-            &std::fs::read_to_string(fixture("xuchang-2022-talent.txt")).unwrap(),
-        )
-        .unwrap();
+        let from_text =
+            extract(&std::fs::read_to_string(fixture("xuchang-2022-talent.txt")).unwrap()).unwrap();
         let meta = |d: &zhibiao::import::ExtractedDocument| {
             d.plans
                 .iter()

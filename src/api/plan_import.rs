@@ -449,7 +449,11 @@ pub fn import_file_bytes(
 }
 
 /// Reads a file (text, `.docx`, PDF or HTML) and stores all its tables.
-pub fn import_file(conn: &mut Connection, actor: &Actor, path: &Path) -> Result<ImportSummary, ApiError> {
+pub fn import_file(
+    conn: &mut Connection,
+    actor: &Actor,
+    path: &Path,
+) -> Result<ImportSummary, ApiError> {
     let text = document::read_file(path)?;
     commit_text(conn, actor, &text, file_name_of(path))
 }

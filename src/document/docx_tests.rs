@@ -3,7 +3,9 @@ use super::*;
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
 
 fn doc(body: &str) -> String {
-    format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    )
 }
 
 fn p(text: &str) -> String {
@@ -81,7 +83,11 @@ fn table_rows_become_tab_lines_with_merges_resolved() {
 
 #[test]
 fn grid_before_keeps_columns_aligned_and_nested_tables_stay_in_their_cell() {
-    let inner = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc("", &["甲"]), tc("", &["乙"]));
+    let inner = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        tc("", &["甲"]),
+        tc("", &["乙"])
+    );
     let xml = doc(&format!(
         "<w:tbl><w:tr>{}{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}<w:tc>{inner}{}</w:tc></w:tr></w:tbl>",
         tc("", &["a"]),

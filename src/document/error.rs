@@ -7,7 +7,9 @@ pub enum DocumentError {
     #[error("文件过大（{size_mb:.1} MB，上限 {limit_mb} MB），请只保留含指标表的章节")]
     TooLarge { size_mb: f64, limit_mb: u64 },
     /// `.doc`, `.wps`, an encrypted `.docx` (all OLE2 containers) or RTF.
-    #[error("这是旧版 Word/WPS 格式（.doc/.wps）或加密的文档，无法直接读取；请另存为 .docx 后导入")]
+    #[error(
+        "这是旧版 Word/WPS 格式（.doc/.wps）或加密的文档，无法直接读取；请另存为 .docx 后导入"
+    )]
     OldWordFormat,
     #[error("文件扩展名为 .docx，但内容不是 Word 文档（文件可能已损坏）；请在 Word/WPS 中重新另存为 .docx")]
     NotDocx,

@@ -223,7 +223,11 @@ impl RowSpans {
             cells.push(Cell {
                 text: table::join_cell_text(&inner.lines),
                 span,
-                merge: if rows > 1 { Merge::Restart } else { Merge::None },
+                merge: if rows > 1 {
+                    Merge::Restart
+                } else {
+                    Merge::None
+                },
             });
             if rows > 1 {
                 if self.pending.len() < col + 1 {

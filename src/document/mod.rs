@@ -47,7 +47,11 @@ pub fn kind_of(head: &[u8], name: Option<&str>) -> Result<Kind, DocumentError> {
     let ext = extension(name);
     let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let trimmed = start.trim_ascii_start();
-    let lower: Vec<u8> = trimmed.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let kind = if head.starts_with(OLE2_MAGIC) || head.starts_with(b"{\\rtf") {
         Kind::OldWord
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
@@ -142,7 +146,10 @@ mod tests {
         assert_eq!(kind_of(b"{\\rtf1\\ansi", None).unwrap(), Kind::OldWord);
         assert_eq!(kind_of(b"abc", Some("A.WPS")).unwrap(), Kind::OldWord);
         assert_eq!(kind_of(b" <!DOCTYPE html>", None).unwrap(), Kind::Html);
-        assert_eq!(kind_of("规划".as_bytes(), Some("a.txt")).unwrap(), Kind::Text);
+        assert_eq!(
+            kind_of("规划".as_bytes(), Some("a.txt")).unwrap(),
+            Kind::Text
+        );
         assert_eq!(kind_of(b"", None).unwrap(), Kind::Text);
     }
 

@@ -160,7 +160,10 @@ mod tests {
         let mut cmd = Command::new("yes");
         cmd.arg("指标");
         let err = run_limited(cmd, None, Duration::from_secs(20), 1 << 20).unwrap_err();
-        assert!(matches!(err, DocumentError::PdfTextTooLarge { .. }), "{err:?}");
+        assert!(
+            matches!(err, DocumentError::PdfTextTooLarge { .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -193,14 +193,23 @@ mod tests {
 
     #[test]
     fn marked_header_rows_decide_which_merges_are_headers() {
-        let mut first = row(vec![cell("经济", 1, Merge::Restart), cell("1", 1, Merge::None)]);
+        let mut first = row(vec![
+            cell("经济", 1, Merge::Restart),
+            cell("1", 1, Merge::None),
+        ]);
         first.header = false;
-        let mut head = row(vec![cell("类别", 1, Merge::None), cell("值", 1, Merge::None)]);
+        let mut head = row(vec![
+            cell("类别", 1, Merge::None),
+            cell("值", 1, Merge::None),
+        ]);
         head.header = true;
         let rows = vec![
             head,
             first,
-            row(vec![cell("", 1, Merge::Continue), cell("2", 1, Merge::None)]),
+            row(vec![
+                cell("", 1, Merge::Continue),
+                cell("2", 1, Merge::None),
+            ]),
         ];
         assert_eq!(to_lines(&rows), vec!["类别\t值", "经济\t1", "经济\t2"]);
     }
@@ -208,7 +217,10 @@ mod tests {
     #[test]
     fn rows_with_as_many_cells_as_the_first_follow_its_layout() {
         let rows = vec![
-            row(vec![cell("序号", 2, Merge::None), cell("名称", 1, Merge::None)]),
+            row(vec![
+                cell("序号", 2, Merge::None),
+                cell("名称", 1, Merge::None),
+            ]),
             row(vec![cell("1", 1, Merge::None), cell("甲", 2, Merge::None)]),
             row(vec![
                 cell("经济", 1, Merge::None),
@@ -216,7 +228,10 @@ mod tests {
                 cell("乙", 1, Merge::None),
             ]),
         ];
-        assert_eq!(to_lines(&rows), vec!["序号\t\t名称", "1\t\t甲", "经济\t2\t乙"]);
+        assert_eq!(
+            to_lines(&rows),
+            vec!["序号\t\t名称", "1\t\t甲", "经济\t2\t乙"]
+        );
     }
 
     #[test]
@@ -232,7 +247,11 @@ mod tests {
 
     #[test]
     fn cell_paragraphs_join_without_spaces_between_chinese() {
-        let parts = ["细颗粒物".to_string(), "（PM2.5）".into(), "年均浓度".into()];
+        let parts = [
+            "细颗粒物".to_string(),
+            "（PM2.5）".into(),
+            "年均浓度".into(),
+        ];
         assert_eq!(join_cell_text(&parts), "细颗粒物（PM2.5）年均浓度");
         assert_eq!(join_cell_text(&["GDP".into(), "2025".into()]), "GDP 2025");
         assert_eq!(join_cell_text(&["a\tb".into()]), "a b");
