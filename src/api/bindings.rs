@@ -113,6 +113,10 @@ pub fn typescript_declarations() -> String {
             crate::api::export::XlsxImportPreview,
             crate::api::export::XlsxImportOutcome,
             crate::api::users::NewUserInput,
+            // backup and restore
+            crate::api::backup::BackupEntry,
+            crate::api::backup::BackupList,
+            crate::api::backup::RestoreOutcome,
         ]
     );
     while out.ends_with("\n\n") {

@@ -29,6 +29,7 @@ export const router = createRouter({
         { path: 'indicators/:id', name: 'indicator', component: view('IndicatorPage'), props: true },
         { path: 'reports', name: 'reports', component: view('Reports') },
         { path: 'users', name: 'users', component: view('Users'), meta: { adminOnly: true } },
+        { path: 'backups', name: 'backups', component: view('Backups'), meta: { adminOnly: true } },
       ],
     },
   ],

@@ -22,7 +22,7 @@ pub struct TestApp {
 impl TestApp {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let state = AppState::open(&dir.path().join("test.db")).expect("open db");
+        let state = AppState::open(&dir.path().join("test.db"), true).expect("open db");
         Self::with_state(state, dir)
     }
 
