@@ -9,7 +9,7 @@ use std::time::Instant;
 use zhibiao::chart::{self, Chart, GapChart, GapItem};
 use zhibiao::eval::{roll_up_by_period, EvalInput, Evaluator, Label, ObservedValue};
 use zhibiao::grammar::parse_value;
-use zhibiao::model::{Attribute, Direction, Indicator, Period};
+use zhibiao::model::{Attribute, Direction, Indicator, IndicatorDraft, Period};
 
 const BASELINE_YEAR: i32 = 2020;
 const TARGET_YEAR: i32 = 2025;
@@ -40,20 +40,23 @@ fn indicator(i: usize) -> Indicator {
         plan_id: 1,
         table_id: 1,
         position: i as i32,
-        category: Some(["经济发展", "创新驱动", "民生福祉", "绿色生态"][i % 4].into()),
-        name: format!("指标{i}"),
-        attribute: Some(if i.is_multiple_of(3) {
-            Attribute::Binding
-        } else {
-            Attribute::Expected
-        }),
-        direction: if i.is_multiple_of(2) {
-            Direction::Increase
-        } else {
-            Direction::Unknown
+        draft: IndicatorDraft {
+            category: Some(["经济发展", "创新驱动", "民生福祉", "绿色生态"][i % 4].into()),
+            name: format!("指标{i}"),
+            attribute: Some(if i.is_multiple_of(3) {
+                Attribute::Binding
+            } else {
+                Attribute::Expected
+            }),
+            direction: if i.is_multiple_of(2) {
+                Direction::Increase
+            } else {
+                Direction::Unknown
+            },
+            baseline: Some(parse_value(&baseline)),
+            target: Some(parse_value(target)),
+            ..IndicatorDraft::default()
         },
-        baseline: Some(parse_value(&baseline)),
-        target: Some(parse_value(target)),
         flow: i.is_multiple_of(7),
         ..Indicator::default()
     }

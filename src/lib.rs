@@ -7,7 +7,9 @@
 
 pub mod api;
 pub mod auth;
+pub mod bindings;
 pub mod chart;
+pub mod demo;
 pub mod eval;
 pub mod grammar;
 pub mod import;

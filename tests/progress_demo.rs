@@ -1,11 +1,12 @@
 //! The demo database carries users, values and workflow states derived from the plans.
 
-use zhibiao::api::demo_progress::{demo_staff_name, DEMO_MANAGER, DEMO_PASSWORD};
+use zhibiao::demo::progress::{demo_staff_name, DEMO_MANAGER, DEMO_PASSWORD};
 mod progress_fixture;
 
-use zhibiao::api::demo_progress::seed_as_of;
-use zhibiao::api::{demo, progress, session};
+use zhibiao::api::{progress, session};
 use zhibiao::auth::Role;
+use zhibiao::demo;
+use zhibiao::demo::progress::seed_as_of;
 use zhibiao::model::Period;
 use zhibiao::progress::validation::Severity;
 use zhibiao::progress::State;

@@ -18,7 +18,7 @@ const TODAY: (i32, u8, u8) = (2026, 11, 23);
 /// that has covered a varying share of the way.
 fn demo_with_values(period: Period) -> Connection {
     let mut conn = store::open_in_memory().unwrap();
-    zhibiao::api::demo::ensure_demo(&mut conn).unwrap();
+    zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let plans = series::load(&conn, None).unwrap();
     let tx = conn.transaction().unwrap();
     let actor = Actor::system();
@@ -28,12 +28,13 @@ fn demo_with_values(period: Period) -> Connection {
         for s in &p.indicators {
             let ind = &s.indicator;
             let (Some(b), Some(t)) = (
-                ind.baseline.as_ref().and_then(|v| v.value),
-                ind.target.as_ref().and_then(|v| v.value),
+                ind.draft.baseline.as_ref().and_then(|v| v.value),
+                ind.draft.target.as_ref().and_then(|v| v.value),
             ) else {
                 continue;
             };
             if ind
+                .draft
                 .target
                 .as_ref()
                 .is_some_and(|v| v.cumulative || v.relative.is_some())
@@ -48,7 +49,7 @@ fn demo_with_values(period: Period) -> Connection {
                 ..Default::default()
             };
             observations::upsert(&tx, &actor, ind.id, period, &write).unwrap();
-            if f < 0.5 && ind.attribute == Some(Attribute::Binding) {
+            if f < 0.5 && ind.draft.attribute == Some(Attribute::Binding) {
                 measures::save(
                     &tx,
                     &actor,

@@ -8,7 +8,9 @@ use zhibiao::api::departments::{
 use zhibiao::api::ErrorCode;
 use zhibiao::grammar::parse_value;
 use zhibiao::model::{Direction, IndicatorDraft, PlanDraft, TableKind};
-use zhibiao::store::documents::{self, DocumentToSave, IndicatorToSave, PlanToSave, TableToSave};
+use zhibiao::store::documents::{self, DocumentToSave, PlanToSave};
+use zhibiao::store::indicators::IndicatorToSave;
+use zhibiao::store::plans::TableToSave;
 use zhibiao::store::{audit, indicators, open_in_memory, Actor};
 
 /// Stores one plan with `names` as indicators; returns their ids.
@@ -87,7 +89,10 @@ fn create_rename_and_list_with_counts() {
 
     assign_lead(&mut conn, &a, Some(mz.id), &ids[..2]).unwrap();
     let v = assign_departments(&mut conn, &a, ids[2], Some(wj.id), &[mz.id, wj.id]).unwrap();
-    assert_eq!(v.lead_department.as_deref(), Some("市卫生健康委"));
+    assert_eq!(
+        v.indicator.draft.lead_department.as_deref(),
+        Some("市卫生健康委")
+    );
     let support: Vec<_> = v
         .supporting_departments
         .iter()

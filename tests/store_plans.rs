@@ -1,15 +1,18 @@
 //! Store and plan use cases with hand-built documents: round trip, no duplicates on
 //! re-import, one transaction per import, audited edits.
 
+use zhibiao::api::plan_import::{group_by_plan, to_preview};
 use zhibiao::api::plans::{
     commit_import, list_plans, plan_detail, preview_import, preview_import_bytes, update_indicator,
-    ImportPreview, IndicatorUpdate, PreviewPlan, PreviewRow, PreviewTable,
+    ImportPreview, IndicatorUpdate,
 };
 use zhibiao::api::ErrorCode;
 use zhibiao::grammar::parse_value;
 use zhibiao::import::{ExtractedDocument, ExtractedIndicator, ExtractedPlan, ExtractedTable};
-use zhibiao::model::{Attribute, Direction, PlanDraft, TableKind};
-use zhibiao::store::documents::{self, DocumentToSave};
+use zhibiao::model::{Attribute, Direction, IndicatorDraft, PlanDraft, TableKind};
+use zhibiao::store::documents::{self, DocumentToSave, PlanToSave};
+use zhibiao::store::indicators::IndicatorToSave;
+use zhibiao::store::plans::TableToSave;
 use zhibiao::store::{audit, open_in_memory, Actor};
 
 fn count(conn: &rusqlite::Connection, table: &str) -> i64 {
@@ -163,75 +166,15 @@ fn sample() -> ExtractedDocument {
 
 const TEXT: &str = "某市“十五五”规划汇编（测试文本）";
 
+/// The preview the wizard receives for `sample()`, as the app builds it from extracted text.
 fn sample_preview(text: &str) -> ImportPreview {
-    let doc = sample();
-    let to_save = DocumentToSave::from_extracted(text, Some("测试.txt".into()), &doc);
-    // The same shape the wizard receives: every table and row kept, keys stable.
-    ImportPreview {
-        sha256: to_save.sha256.clone(),
-        file_name: to_save.file_name.clone(),
-        plans: documents::group_by_plan(&doc)
-            .into_iter()
-            .enumerate()
-            .map(|(pi, (draft, tables))| PreviewPlan {
-                key: format!("p{pi}"),
-                draft,
-                tables: tables
-                    .iter()
-                    .enumerate()
-                    .map(|(ti, &i)| {
-                        let t = &doc.tables[i];
-                        PreviewTable {
-                            key: format!("p{pi}/t{ti}"),
-                            keep: true,
-                            title: t.title.clone(),
-                            kind: t.kind,
-                            baseline_year: t.baseline_year,
-                            target_year: t.target_year,
-                            start_line: t.start_line,
-                            end_line: t.end_line,
-                            columns: t.columns.clone(),
-                            notes: t.notes.clone(),
-                            rows: t
-                                .indicators
-                                .iter()
-                                .enumerate()
-                                .map(|(ri, r)| PreviewRow {
-                                    key: format!("p{pi}/t{ti}/r{ri}"),
-                                    keep: true,
-                                    line: r.line,
-                                    seq: r.seq.clone(),
-                                    category: r.category.clone(),
-                                    group: None,
-                                    parent: None,
-                                    name: r.name.clone(),
-                                    unit: r.unit.clone(),
-                                    region: None,
-                                    attribute: r.attribute,
-                                    direction: r.direction,
-                                    baseline_raw: r.baseline_raw.clone(),
-                                    target_raw: r.target_raw.clone(),
-                                    actual_raw: None,
-                                    baseline: r.baseline.clone(),
-                                    target: r.target.clone(),
-                                    actual: None,
-                                    note: None,
-                                    lead_department: None,
-                                    lead_department_id: None,
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+    to_preview(text, Some("测试.txt".into()), &sample())
 }
 
 #[test]
 fn groups_tables_under_their_plans_and_fills_years_from_headers() {
     let doc = sample();
-    let groups = documents::group_by_plan(&doc);
+    let groups = group_by_plan(&doc);
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].0.title, ECO);
     assert_eq!(groups[0].1, vec![0, 1]);
@@ -248,7 +191,7 @@ fn groups_tables_under_their_plans_and_fills_years_from_headers() {
 fn a_table_without_a_named_plan_belongs_to_the_plan_titled_before_it() {
     let mut doc = sample();
     doc.tables[2].plan = None;
-    let groups = documents::group_by_plan(&doc);
+    let groups = group_by_plan(&doc);
     assert_eq!(
         groups[1].0.title, JOBS,
         "plan title at line 100 precedes the table at 110"
@@ -304,7 +247,7 @@ fn round_trip_list_and_detail() {
     let env: Vec<_> = d.tables[0].categories[0]
         .indicators
         .iter()
-        .map(|i| i.indicator.name.as_str())
+        .map(|i| i.indicator.draft.name.as_str())
         .collect();
     assert_eq!(
         env,
@@ -312,9 +255,9 @@ fn round_trip_list_and_detail() {
     );
     // Values come back exactly as parsed, raw text included.
     let pm = &d.tables[0].categories[0].indicators[0].indicator;
-    assert_eq!(pm.target, doc.tables[0].indicators[0].target);
-    assert_eq!(pm.target.as_ref().unwrap().raw, "<30");
-    assert_eq!(pm.attribute, Some(Attribute::Binding));
+    assert_eq!(pm.draft.target, doc.tables[0].indicators[0].target);
+    assert_eq!(pm.draft.target.as_ref().unwrap().raw, "<30");
+    assert_eq!(pm.draft.attribute, Some(Attribute::Binding));
 }
 
 #[test]
@@ -365,11 +308,11 @@ fn wizard_edits_are_stored_and_dropped_rows_are_not() {
     let mut conn = open_in_memory().unwrap();
     let mut p = sample_preview(TEXT);
     let t = &mut p.plans[0].tables[0];
-    t.rows[0].name = "细颗粒物（PM2.5）平均浓度".into();
+    t.rows[0].draft.name = "细颗粒物（PM2.5）平均浓度".into();
     t.rows[1].keep = false;
     t.rows[2].target_raw = Some("≥33".into());
-    t.rows[2].attribute = Some(Attribute::Binding);
-    t.rows[3].lead_department = Some("市生态环境局".into());
+    t.rows[2].draft.attribute = Some(Attribute::Binding);
+    t.rows[3].draft.lead_department = Some("市生态环境局".into());
     p.plans[0].tables[1].keep = false;
     commit_import(&mut conn, &Actor::system(), p).unwrap();
     let eco = list_plans(&conn)
@@ -384,24 +327,30 @@ fn wizard_edits_are_stored_and_dropped_rows_are_not() {
         .iter()
         .flat_map(|c| &c.indicators)
         .collect();
-    let names: Vec<_> = all.iter().map(|i| i.indicator.name.as_str()).collect();
+    let names: Vec<_> = all
+        .iter()
+        .map(|i| i.indicator.draft.name.as_str())
+        .collect();
     assert!(names.contains(&"细颗粒物（PM2.5）平均浓度"));
     assert!(!names.contains(&"空气质量优良天数比率"));
     let forest = all
         .iter()
-        .find(|i| i.indicator.name == "森林覆盖率")
+        .find(|i| i.indicator.draft.name == "森林覆盖率")
         .unwrap();
     assert_eq!(
-        forest.indicator.target,
+        forest.indicator.draft.target,
         Some(parse_value("≥33")),
         "edited cell is read again"
     );
-    assert_eq!(forest.indicator.attribute, Some(Attribute::Binding));
+    assert_eq!(forest.indicator.draft.attribute, Some(Attribute::Binding));
     let water = all
         .iter()
-        .find(|i| i.indicator.name == "地表水优良比例")
+        .find(|i| i.indicator.draft.name == "地表水优良比例")
         .unwrap();
-    assert_eq!(water.lead_department.as_deref(), Some("市生态环境局"));
+    assert_eq!(
+        water.indicator.draft.lead_department.as_deref(),
+        Some("市生态环境局")
+    );
 }
 
 #[test]
@@ -411,7 +360,7 @@ fn a_failing_commit_stores_nothing() {
     // The last row of the last table names a department that does not exist: the first
     // plan and its tables are written before the failure and must be rolled back.
     p.plans[1].tables[0].rows[1].lead_department_id = Some(9999);
-    p.plans[0].tables[0].rows[0].lead_department = Some("市生态环境局".into());
+    p.plans[0].tables[0].rows[0].draft.lead_department = Some("市生态环境局".into());
     let err = commit_import(&mut conn, &Actor::system(), p).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     for t in [
@@ -432,10 +381,37 @@ fn a_failing_commit_stores_nothing() {
 
 #[test]
 fn an_invalid_row_in_the_store_rolls_back_the_whole_document() {
+    // The wizard refuses blank names before the store sees them; the store refuses them too,
+    // and a refusal in a later table undoes the earlier tables of the same save.
     let mut conn = open_in_memory().unwrap();
-    let mut doc = sample();
-    doc.tables[2].indicators[1].name = "  ".into();
-    let to_save = DocumentToSave::from_extracted(TEXT, None, &doc);
+    let row = |name: &str| IndicatorToSave {
+        draft: IndicatorDraft {
+            name: name.to_string(),
+            ..IndicatorDraft::default()
+        },
+        lead_department_id: None,
+        flow: false,
+    };
+    let table = |title: &str, rows: Vec<IndicatorToSave>| TableToSave {
+        title: title.to_string(),
+        kind: TableKind::Targets,
+        baseline_year: Some(2025),
+        target_year: Some(2030),
+        start_line: None,
+        end_line: None,
+        indicators: rows,
+    };
+    let to_save = DocumentToSave {
+        sha256: documents::sha256_hex(TEXT),
+        file_name: None,
+        plans: vec![PlanToSave {
+            draft: plan(ECO, "某政〔2026〕1号", 1).draft,
+            tables: vec![
+                table("表1", vec![row("森林覆盖率")]),
+                table("表2", vec![row("城镇调查失业率"), row("  ")]),
+            ],
+        }],
+    };
     {
         let tx = conn.transaction().unwrap();
         let r = documents::save(&tx, &Actor::system(), &to_save);
@@ -453,7 +429,7 @@ fn an_invalid_row_in_the_store_rolls_back_the_whole_document() {
 fn empty_names_and_all_rows_dropped_are_refused_in_chinese() {
     let mut conn = open_in_memory().unwrap();
     let mut p = sample_preview(TEXT);
-    p.plans[0].tables[0].rows[2].name = " ".into();
+    p.plans[0].tables[0].rows[2].draft.name = " ".into();
     let e = commit_import(&mut conn, &Actor::system(), p).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
     assert!(e.message.contains("名称为空"), "{}", e.message);
@@ -503,19 +479,22 @@ fn indicator_edits_are_audited_field_by_field() {
     let dept =
         zhibiao::api::departments::create_department(&mut conn, &actor, "市生态环境局").unwrap();
     let upd = IndicatorUpdate {
-        name: ind.name.clone(),
-        unit: ind.unit.clone(),
+        name: ind.draft.name.clone(),
+        unit: ind.draft.unit.clone(),
         attribute: Some(Attribute::Expected),
         direction: Direction::Decrease,
-        category: ind.category.clone(),
+        category: ind.draft.category.clone(),
         flow: ind.flow,
         note: Some("按省考核口径".into()),
         lead_department_id: Some(dept.id),
     };
     let user = Actor::user(7, "张三");
     let v = update_indicator(&mut conn, &user, ind.id, upd.clone()).unwrap();
-    assert_eq!(v.indicator.attribute, Some(Attribute::Expected));
-    assert_eq!(v.lead_department.as_deref(), Some("市生态环境局"));
+    assert_eq!(v.indicator.draft.attribute, Some(Attribute::Expected));
+    assert_eq!(
+        v.indicator.draft.lead_department.as_deref(),
+        Some("市生态环境局")
+    );
     let h = audit::history(&conn, "indicator", ind.id).unwrap();
     let mut fields: Vec<_> = h.iter().map(|e| e.field.clone().unwrap()).collect();
     fields.sort();
@@ -549,13 +528,13 @@ fn indicator_edits_are_audited_field_by_field() {
 
 fn v_update(i: &zhibiao::model::Indicator) -> IndicatorUpdate {
     IndicatorUpdate {
-        name: i.name.clone(),
-        unit: i.unit.clone(),
-        attribute: i.attribute,
-        direction: i.direction,
-        category: i.category.clone(),
+        name: i.draft.name.clone(),
+        unit: i.draft.unit.clone(),
+        attribute: i.draft.attribute,
+        direction: i.draft.direction,
+        category: i.draft.category.clone(),
         flow: i.flow,
-        note: i.note.clone(),
+        note: i.draft.note.clone(),
         lead_department_id: i.lead_department_id,
     }
 }

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use zhibiao::api::demo::ensure_demo;
 use zhibiao::api::plans::{import_file_bytes, list_plans, plan_detail};
+use zhibiao::demo::ensure_demo;
 use zhibiao::import::{decode, extract};
 use zhibiao::store::{open, open_in_memory, Actor};
 
@@ -78,15 +78,15 @@ fn every_seed_is_stored_as_extracted_and_only_once() {
             {
                 let i = &view.indicator;
                 let found = doc.tables.iter().flat_map(|t| &t.indicators).any(|x| {
-                    x.name == i.name
-                        && x.target == i.target
-                        && x.baseline == i.baseline
-                        && x.attribute == i.attribute
+                    x.name == i.draft.name
+                        && x.target == i.draft.target
+                        && x.baseline == i.draft.baseline
+                        && x.attribute == i.draft.attribute
                 });
                 assert!(
                     found,
                     "{name}: stored row {} differs from the extracted one",
-                    i.name
+                    i.draft.name
                 );
             }
         }

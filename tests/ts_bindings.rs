@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[test]
 fn committed_typescript_bindings_are_current() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");
-    let generated = zhibiao::api::bindings::typescript_declarations() + "\n";
+    let generated = zhibiao::bindings::typescript_declarations() + "\n";
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &generated).expect("write ui/src/bindings.ts");
         eprintln!("wrote {}", path.display());

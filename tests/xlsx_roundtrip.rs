@@ -3,10 +3,9 @@
 
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
-use zhibiao::api::export::{
-    confirm_xlsx_import, export_csv, export_table, export_xlsx, preview_xlsx_import, ExportRequest,
-};
+use zhibiao::api::export::{export_csv, export_table, export_xlsx, ExportRequest};
 use zhibiao::api::session::login;
+use zhibiao::api::xlsx_import::{confirm_xlsx_import, preview_xlsx_import};
 use zhibiao::api::ErrorCode;
 use zhibiao::auth::{hash_password, Role, Session};
 use zhibiao::model::Period;
@@ -19,7 +18,7 @@ const PERIOD: Period = Period::Quarter(2025, 3);
 /// The demo database; the department leading the most numeric indicators, and its staff.
 fn demo() -> (Connection, i64, Session) {
     let mut conn = store::open_in_memory().unwrap();
-    zhibiao::api::demo::ensure_demo(&mut conn).unwrap();
+    zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let dept: i64 = conn
         .query_row(
             "SELECT lead_department_id FROM indicators WHERE lead_department_id IS NOT NULL
@@ -53,7 +52,7 @@ fn fill(conn: &mut Connection, dept: i64) -> Vec<(i64, f64)> {
             .iter()
             .filter(|s| s.indicator.lead_department_id == Some(dept))
         {
-            let Some(b) = s.indicator.baseline.as_ref().and_then(|v| v.value) else {
+            let Some(b) = s.indicator.draft.baseline.as_ref().and_then(|v| v.value) else {
                 continue;
             };
             // Slightly below the baseline: never over 100 % for shares.

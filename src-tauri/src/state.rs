@@ -30,7 +30,7 @@ impl AppState {
         if zhibiao::api::session::ensure_admin(&mut conn)? {
             tracing::info!("created the first-run admin (password change forced)");
         }
-        if demo && zhibiao::api::demo::ensure_demo(&mut conn)? {
+        if demo && zhibiao::demo::ensure_demo(&mut conn)? {
             tracing::info!("imported the demo plans");
         }
         Ok(Self::with_connection(conn, path.to_path_buf()))

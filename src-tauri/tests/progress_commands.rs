@@ -6,7 +6,7 @@ mod ipc_support;
 use ipc_support::TestApp;
 use serde_json::{json, Value};
 
-// The demo accounts of src/api/demo_progress.rs.
+// The demo accounts of src/demo/progress.rs.
 const PASSWORD: &str = "demo1234";
 
 fn sign_in(app: &TestApp, name: &str) -> Value {

@@ -194,8 +194,8 @@ pub fn trajectory(
     };
     let forecast = st.forecast;
     Ok(TrajectoryChart {
-        title: format!("{}（{}）", ind.name, period.label_zh()),
-        unit: ind.unit.clone(),
+        title: format!("{}（{}）", ind.draft.name, period.label_zh()),
+        unit: ind.draft.unit.clone(),
         baseline_year,
         target_year,
         baseline,

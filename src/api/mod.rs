@@ -3,11 +3,8 @@
 //! [`ApiError`]: a stable `code` and a Chinese `message`.
 
 pub mod backup;
-pub mod bindings;
 pub mod charts;
 pub mod db_path;
-pub mod demo;
-pub mod demo_progress;
 pub mod departments;
 mod error;
 pub mod export;
@@ -19,5 +16,6 @@ pub mod session;
 pub mod status;
 pub mod targets;
 pub mod users;
+pub mod xlsx_import;
 
 pub use error::{ApiError, ErrorCode};

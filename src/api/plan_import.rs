@@ -8,8 +8,10 @@ use ts_rs::TS;
 use super::{ApiError, ErrorCode};
 use crate::grammar::parse_value;
 use crate::import::{self, ExtractedDocument, ExtractedIndicator, ExtractedTable};
-use crate::model::{Attribute, Direction, IndicatorDraft, PlanDraft, TableKind, Value};
-use crate::store::documents::{self, DocumentToSave, IndicatorToSave, PlanToSave, TableToSave};
+use crate::model::{IndicatorDraft, PlanDraft, TableKind, Value};
+use crate::store::documents::{self, DocumentToSave, PlanToSave};
+use crate::store::indicators::IndicatorToSave;
+use crate::store::plans::TableToSave;
 use crate::store::{self, Actor};
 
 /// Larger pastes are not gazette tables; refusing them keeps the app responsive.
@@ -61,25 +63,14 @@ pub struct PreviewRow {
     pub keep: bool,
     /// 1-based line in the source text.
     pub line: usize,
-    pub seq: Option<String>,
-    pub category: Option<String>,
-    pub group: Option<String>,
-    pub parent: Option<String>,
-    pub name: String,
-    pub unit: Option<String>,
-    pub region: Option<String>,
-    pub attribute: Option<Attribute>,
-    pub direction: Direction,
+    /// `draft.lead_department` is the name as written in the document or typed; a department
+    /// of that name is created on commit when none exists.
+    #[serde(flatten)]
+    pub draft: IndicatorDraft,
     pub baseline_raw: Option<String>,
     pub target_raw: Option<String>,
     pub actual_raw: Option<String>,
-    pub baseline: Option<Value>,
-    pub target: Option<Value>,
-    pub actual: Option<Value>,
-    pub note: Option<String>,
-    /// As written in the document or typed; created on commit when no such department exists.
-    pub lead_department: Option<String>,
-    /// Chosen from the existing departments; wins over `lead_department`.
+    /// Chosen from the existing departments; wins over `draft.lead_department`.
     #[ts(type = "number | null")]
     pub lead_department_id: Option<i64>,
 }
@@ -152,8 +143,10 @@ fn preview_named(text: &str, file_name: Option<String>) -> Result<ImportPreview,
     Ok(to_preview(text, file_name, &doc))
 }
 
-fn to_preview(text: &str, file_name: Option<String>, doc: &ExtractedDocument) -> ImportPreview {
-    let plans = documents::group_by_plan(doc)
+/// What the wizard receives for an extracted document: every table and row kept, keys
+/// stable. The one way from the importer's output to the store.
+pub fn to_preview(text: &str, file_name: Option<String>, doc: &ExtractedDocument) -> ImportPreview {
+    let plans = group_by_plan(doc)
         .into_iter()
         .enumerate()
         .map(|(pi, (draft, tables))| {
@@ -170,6 +163,78 @@ fn to_preview(text: &str, file_name: Option<String>, doc: &ExtractedDocument) ->
         sha256: documents::sha256_hex(text),
         file_name,
         plans,
+    }
+}
+
+/// Groups the extracted tables (by index) under their plans: the plan a table names, else
+/// the last plan title before the table, else a plan named after the table itself. Plans
+/// without tables are left out; missing plan years are taken from the tables' headers.
+pub fn group_by_plan(doc: &ExtractedDocument) -> Vec<(PlanDraft, Vec<usize>)> {
+    let mut plans: Vec<(PlanDraft, Vec<usize>)> = Vec::new();
+    for (ti, table) in doc.tables.iter().enumerate() {
+        let draft = plan_of(doc, table);
+        match plans.iter_mut().find(|(d, _)| d.title == draft.title) {
+            Some((_, tables)) => tables.push(ti),
+            None => plans.push((draft, vec![ti])),
+        }
+    }
+    for (draft, tables) in &mut plans {
+        let tables: Vec<&ExtractedTable> = tables.iter().map(|&i| &doc.tables[i]).collect();
+        fill_years_from_tables(draft, &tables);
+    }
+    plans
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn plan_of(doc: &ExtractedDocument, table: &ExtractedTable) -> PlanDraft {
+    let named = table.plan.as_deref().map(squeeze);
+    if let Some(name) = &named {
+        if let Some(p) = doc.plans.iter().find(|p| squeeze(&p.draft.title) == *name) {
+            return p.draft.clone();
+        }
+    }
+    let before = doc
+        .plans
+        .iter()
+        .filter(|p| p.line <= table.start_line)
+        .max_by_key(|p| p.line);
+    match (named, before) {
+        (None, Some(p)) => p.draft.clone(),
+        (named, _) => PlanDraft {
+            title: named.unwrap_or_else(|| squeeze(&table.title)),
+            issuer: None,
+            doc_number: None,
+            issue_date: None,
+            period_start: None,
+            period_end: None,
+            baseline_year: None,
+            target_year: None,
+        },
+    }
+}
+
+/// A plan's years are data from the document; when the plan heading gave none, the
+/// targets table's header years stand in.
+fn fill_years_from_tables(d: &mut PlanDraft, tables: &[&ExtractedTable]) {
+    let main = tables
+        .iter()
+        .find(|t| t.kind == TableKind::Targets)
+        .or_else(|| tables.first());
+    let Some(t) = main else { return };
+    if d.baseline_year.is_none() {
+        d.baseline_year = t.baseline_year;
+    }
+    if d.target_year.is_none() {
+        d.target_year = t.target_year;
+    }
+    if d.period_end.is_none() {
+        d.period_end = d.target_year;
+    }
+    if d.period_start.is_none() {
+        d.period_start = d.baseline_year.map(|y| y + 1);
     }
 }
 
@@ -199,23 +264,25 @@ fn preview_row(key: String, r: &ExtractedIndicator) -> PreviewRow {
         key,
         keep: true,
         line: r.line,
-        seq: r.seq.clone(),
-        category: r.category.clone(),
-        group: r.group.clone(),
-        parent: r.parent.clone(),
-        name: r.name.clone(),
-        unit: r.unit.clone(),
-        region: r.region.clone(),
-        attribute: r.attribute,
-        direction: r.direction,
+        draft: IndicatorDraft {
+            seq: r.seq.clone(),
+            category: r.category.clone(),
+            group: r.group.clone(),
+            parent: r.parent.clone(),
+            name: r.name.clone(),
+            unit: r.unit.clone(),
+            region: r.region.clone(),
+            attribute: r.attribute,
+            direction: r.direction,
+            baseline: r.baseline.clone(),
+            target: r.target.clone(),
+            actual: r.actual.clone(),
+            note: r.note.clone(),
+            lead_department: r.lead_department.clone(),
+        },
         baseline_raw: r.baseline_raw.clone(),
         target_raw: r.target_raw.clone(),
         actual_raw: r.actual_raw.clone(),
-        baseline: r.baseline.clone(),
-        target: r.target.clone(),
-        actual: r.actual.clone(),
-        note: r.note.clone(),
-        lead_department: r.lead_department.clone(),
         lead_department_id: None,
     }
 }
@@ -246,7 +313,7 @@ fn to_document(p: &ImportPreview) -> Result<DocumentToSave, ApiError> {
         for t in plan.tables.iter().filter(|t| t.keep) {
             let mut rows = Vec::new();
             for r in t.rows.iter().filter(|r| r.keep) {
-                if r.name.trim().is_empty() {
+                if r.draft.name.trim().is_empty() {
                     return Err(invalid(format!(
                         "“{}”中原文第 {} 行的指标名称为空：请填写名称或删除该行",
                         t.title, r.line
@@ -254,20 +321,10 @@ fn to_document(p: &ImportPreview) -> Result<DocumentToSave, ApiError> {
                 }
                 rows.push(IndicatorToSave {
                     draft: IndicatorDraft {
-                        seq: blank_to_none(&r.seq),
-                        category: blank_to_none(&r.category),
-                        group: blank_to_none(&r.group),
-                        parent: blank_to_none(&r.parent),
-                        name: r.name.trim().to_string(),
-                        unit: blank_to_none(&r.unit),
-                        region: blank_to_none(&r.region),
-                        attribute: r.attribute,
-                        direction: r.direction,
-                        baseline: cell_value(&r.baseline_raw, &r.baseline),
-                        target: cell_value(&r.target_raw, &r.target),
-                        actual: cell_value(&r.actual_raw, &r.actual),
-                        note: blank_to_none(&r.note),
-                        lead_department: blank_to_none(&r.lead_department),
+                        baseline: cell_value(&r.baseline_raw, &r.draft.baseline),
+                        target: cell_value(&r.target_raw, &r.draft.target),
+                        actual: cell_value(&r.actual_raw, &r.draft.actual),
+                        ..r.draft.tidied()
                     },
                     lead_department_id: r.lead_department_id,
                     flow: false,

@@ -37,11 +37,12 @@ pub struct CategoryGroup {
     pub indicators: Vec<IndicatorView>,
 }
 
+/// An indicator with its departments: the lead one by name in `indicator.draft`, the
+/// supporting ones here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IndicatorView {
     #[serde(flatten)]
     pub indicator: Indicator,
-    pub lead_department: Option<String>,
     pub supporting_departments: Vec<Department>,
 }
 
@@ -62,11 +63,11 @@ pub fn plan_detail(conn: &Connection, plan_id: i64) -> Result<PlanDetail, ApiErr
             // Rows arrive in document order; a category seen before gathers later rows too.
             match categories
                 .iter_mut()
-                .find(|g| g.category == view.indicator.category)
+                .find(|g| g.category == view.indicator.draft.category)
             {
                 Some(g) => g.indicators.push(view),
                 None => categories.push(CategoryGroup {
-                    category: view.indicator.category.clone(),
+                    category: view.indicator.draft.category.clone(),
                     indicators: vec![view],
                 }),
             }
@@ -77,14 +78,9 @@ pub fn plan_detail(conn: &Connection, plan_id: i64) -> Result<PlanDetail, ApiErr
 }
 
 pub fn indicator_view(conn: &Connection, indicator: Indicator) -> Result<IndicatorView, ApiError> {
-    let lead_department = match indicator.lead_department_id {
-        Some(id) => Some(store::departments::get(conn, id)?.name),
-        None => None,
-    };
     let supporting_departments = indicators::supporting(conn, indicator.id)?;
     Ok(IndicatorView {
         indicator,
-        lead_department,
         supporting_departments,
     })
 }

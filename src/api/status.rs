@@ -78,18 +78,18 @@ pub fn evaluate_series(s: &IndicatorSeries, period: Period) -> IndicatorStatus {
 
 fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> StatusRow {
     let ind = &s.indicator;
-    let target = s.revised_target.as_ref().or(ind.target.as_ref());
+    let target = s.revised_target.as_ref().or(ind.draft.target.as_ref());
     StatusRow {
         plan_id: plan.plan.id,
         plan_title: plan.plan.title.clone(),
-        seq: ind.seq.clone(),
-        category: ind.category.clone(),
-        name: ind.name.clone(),
-        unit: ind.unit.clone(),
-        attribute: ind.attribute,
+        seq: ind.draft.seq.clone(),
+        category: ind.draft.category.clone(),
+        name: ind.draft.name.clone(),
+        unit: ind.draft.unit.clone(),
+        attribute: ind.draft.attribute,
         department_id: ind.lead_department_id,
         department: s.department.clone(),
-        baseline_raw: ind.baseline.as_ref().map(|v| v.raw.clone()),
+        baseline_raw: ind.draft.baseline.as_ref().map(|v| v.raw.clone()),
         target_raw: target.map(|v| v.raw.clone()),
         baseline_year: s.baseline_year,
         target_year: s.target_year,
@@ -132,7 +132,7 @@ pub fn status(
             if filter.department_id.is_some() && ind.lead_department_id != filter.department_id {
                 continue;
             }
-            if filter.attribute.is_some() && ind.attribute != filter.attribute {
+            if filter.attribute.is_some() && ind.draft.attribute != filter.attribute {
                 continue;
             }
             rows.push(row(plan, s, evaluate_series(s, period)));

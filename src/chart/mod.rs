@@ -1,6 +1,6 @@
 //! Charts drawn with plotters as SVG (Chinese text in the bundled Noto Sans CJK SC), and PNG
-//! by rasterising that SVG with resvg: plotters' own bitmap text is poor (see
-//! `/work/shared/notes/pdf-and-charts.md`). The SVG goes to the UI and, as vectors, to reports.
+//! by rasterising that SVG with resvg, because plotters' own bitmap text renders CJK glyphs
+//! poorly. The SVG goes to the UI and, as vectors, to reports.
 
 pub mod font;
 mod gap;

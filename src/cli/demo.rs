@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use zhibiao::api::db_path::open_db;
-use zhibiao::api::{demo, session, ApiError};
+use zhibiao::api::{session, ApiError};
+use zhibiao::demo;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -39,7 +39,7 @@ fn roll_up_part(inputs: &[EvalInput], periods: &[Period]) -> Vec<RollUp> {
     for input in inputs {
         let evaluator = Evaluator::new(input);
         for (rollup, &period) in out.iter_mut().zip(periods) {
-            rollup.add(evaluator.at(period).label, input.indicator.attribute);
+            rollup.add(evaluator.at(period).label, input.indicator.draft.attribute);
         }
     }
     out
@@ -50,7 +50,7 @@ mod tests {
     use super::*;
     use crate::eval::{evaluate, ObservedValue};
     use crate::grammar::parse_value;
-    use crate::model::{Attribute, Indicator};
+    use crate::model::{Attribute, Indicator, IndicatorDraft};
 
     const TARGETS: [&str; 6] = ["120", "< 42.5", "[30]", "下降16%", "保持稳定", "按省下达"];
 
@@ -60,14 +60,17 @@ mod tests {
             plan_id: 1,
             table_id: 1,
             position: i as i32,
-            name: format!("指标{i}"),
-            attribute: Some(if i.is_multiple_of(3) {
-                Attribute::Binding
-            } else {
-                Attribute::Expected
-            }),
-            baseline: Some(parse_value(&format!("{}", 40 + i % 60))),
-            target: Some(parse_value(TARGETS[i % TARGETS.len()])),
+            draft: IndicatorDraft {
+                name: format!("指标{i}"),
+                attribute: Some(if i.is_multiple_of(3) {
+                    Attribute::Binding
+                } else {
+                    Attribute::Expected
+                }),
+                baseline: Some(parse_value(&format!("{}", 40 + i % 60))),
+                target: Some(parse_value(TARGETS[i % TARGETS.len()])),
+                ..IndicatorDraft::default()
+            },
             ..Indicator::default()
         }
     }
@@ -112,7 +115,10 @@ mod tests {
         for (rollup, &period) in got.iter().zip(&periods) {
             let mut want = RollUp::empty();
             for input in &inputs {
-                want.add(evaluate(input, period).label, input.indicator.attribute);
+                want.add(
+                    evaluate(input, period).label,
+                    input.indicator.draft.attribute,
+                );
             }
             assert_eq!(rollup, &want, "{period}");
             assert_eq!(rollup.total as usize, n);

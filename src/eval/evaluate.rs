@@ -32,8 +32,8 @@ impl<'a> Evaluator<'a> {
     pub fn new(input: &'a EvalInput<'a>) -> Self {
         let ind = input.indicator;
         let baseline = numeric_baseline(input);
-        let target = input.revised_target.or(ind.target.as_ref());
-        let (form, goal) = read_goal(target, baseline, input.baseline_year, ind.direction);
+        let target = input.revised_target.or(ind.draft.target.as_ref());
+        let (form, goal) = read_goal(target, baseline, input.baseline_year, ind.draft.direction);
         let clock = Clock::new(input.baseline_year, input.target_year);
         let timeline = Timeline::new(input.observations, baseline, &clock);
         let required_cagr = match (goal, baseline) {
@@ -100,6 +100,7 @@ fn judge(ev: &Evaluator, period: Period) -> IndicatorStatus {
 fn numeric_baseline(input: &EvalInput) -> Option<f64> {
     let cell = input
         .indicator
+        .draft
         .baseline
         .as_ref()
         .filter(|b| matches!(b.kind, ValueKind::Number | ValueKind::Ratio))
@@ -279,7 +280,7 @@ fn absolute(
 }
 
 fn ind_direction(input: &EvalInput) -> Direction {
-    input.indicator.direction
+    input.indicator.draft.direction
 }
 
 /// Expected completion share at period `p`, and the annual target used if one is set.
@@ -495,7 +496,7 @@ fn maintain(
         MaintainRule::NotBelow => (a >= b - eps, -change),
         MaintainRule::NotAbove => (a <= b + eps, change),
     };
-    let improving = match input.indicator.direction {
+    let improving = match input.indicator.draft.direction {
         Direction::Increase => change > 0.0,
         Direction::Decrease => change < 0.0,
         _ => false,

@@ -67,7 +67,12 @@ impl Timeline {
         if period.year() < input.target_year {
             return None;
         }
-        let actual = input.indicator.actual.as_ref().and_then(|v| v.value)?;
+        let actual = input
+            .indicator
+            .draft
+            .actual
+            .as_ref()
+            .and_then(|v| v.value)?;
         Some(ObservedValue {
             period: Period::Year(input.target_year),
             value: Some(actual),
@@ -89,7 +94,7 @@ impl Timeline {
 mod tests {
     use super::*;
     use crate::eval::forecast::trend_forecast;
-    use crate::model::{Direction, Indicator};
+    use crate::model::{Direction, Indicator, IndicatorDraft};
 
     fn obs(period: &str, v: f64) -> ObservedValue {
         ObservedValue {
@@ -104,8 +109,11 @@ mod tests {
             id: 1,
             plan_id: 1,
             table_id: 1,
-            name: "测试".into(),
-            direction: Direction::Increase,
+            draft: IndicatorDraft {
+                name: "测试".into(),
+                direction: Direction::Increase,
+                ..IndicatorDraft::default()
+            },
             ..Indicator::default()
         }
     }
@@ -160,7 +168,7 @@ mod tests {
     #[test]
     fn without_observations_a_finished_plan_falls_back_to_the_tables_actual() {
         let mut ind = indicator();
-        ind.actual = Some(crate::grammar::parse_value("130"));
+        ind.draft.actual = Some(crate::grammar::parse_value("130"));
         let clock = Clock::new(2020, 2025);
         let tl = Timeline::new(&[], Some(100.0), &clock);
         let inp = input(&ind, &[]);

@@ -61,7 +61,9 @@ impl Direction {
     }
 }
 
-/// An indicator as read from a table, before it is stored.
+/// An indicator's descriptive fields, as read from a table or edited in the import wizard.
+/// The one declaration of these fields: the stored [`Indicator`], the importer's rows and
+/// the wizard's rows all flatten it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct IndicatorDraft {
     pub seq: Option<String>,
@@ -81,8 +83,33 @@ pub struct IndicatorDraft {
     /// Completion-review tables carry the achieved value.
     pub actual: Option<Value>,
     pub note: Option<String>,
-    /// Lead department as written in the document, if the table names one.
+    /// Lead department by name: as written in the document before the indicator is stored,
+    /// the assigned department's name after.
     pub lead_department: Option<String>,
+}
+
+impl IndicatorDraft {
+    /// The draft as it should be stored: name trimmed, blank texts absent.
+    pub fn tidied(&self) -> IndicatorDraft {
+        let text = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        IndicatorDraft {
+            seq: text(&self.seq),
+            category: text(&self.category),
+            group: text(&self.group),
+            parent: text(&self.parent),
+            name: self.name.trim().to_string(),
+            unit: text(&self.unit),
+            region: text(&self.region),
+            note: text(&self.note),
+            lead_department: text(&self.lead_department),
+            ..self.clone()
+        }
+    }
 }
 
 /// A stored indicator. `Default` (no values, direction unknown) lets tests and benches
@@ -97,19 +124,8 @@ pub struct Indicator {
     pub table_id: i64,
     /// Order within its table.
     pub position: i32,
-    pub seq: Option<String>,
-    pub category: Option<String>,
-    pub group: Option<String>,
-    pub parent: Option<String>,
-    pub name: String,
-    pub unit: Option<String>,
-    pub region: Option<String>,
-    pub attribute: Option<Attribute>,
-    pub direction: Direction,
-    pub baseline: Option<Value>,
-    pub target: Option<Value>,
-    pub actual: Option<Value>,
-    pub note: Option<String>,
+    #[serde(flatten)]
+    pub draft: IndicatorDraft,
     /// Flow indicators (城镇新增就业人数) accumulate within a year: quarterly values are
     /// year-to-date sums and Q4 equals the annual value. Stock indicators (rates, shares) do not.
     pub flow: bool,

@@ -4,7 +4,7 @@
 mod data;
 pub mod fonts;
 mod render;
-mod world;
+mod typst_world;
 
 pub use data::{
     ChartImage, CountRow, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone,

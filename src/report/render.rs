@@ -4,7 +4,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
-use super::world::ReportWorld;
+use super::typst_world::ReportWorld;
 use super::{fonts, ReportData, ReportError};
 
 const TEMPLATE: &str = include_str!("../../assets/report/report.typ");

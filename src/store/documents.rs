@@ -8,9 +8,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::audit::{self, Actor, Change};
+use super::plans::TableToSave;
 use super::{indicators, plans, Result};
-use crate::import::{ExtractedDocument, ExtractedTable};
-use crate::model::{IndicatorDraft, PlanDraft, TableKind};
+use crate::model::PlanDraft;
 
 /// A document ready to be stored (as extracted, or as edited in the import wizard).
 #[derive(Debug, Clone, PartialEq)]
@@ -24,26 +24,6 @@ pub struct DocumentToSave {
 pub struct PlanToSave {
     pub draft: PlanDraft,
     pub tables: Vec<TableToSave>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableToSave {
-    pub title: String,
-    pub kind: TableKind,
-    pub baseline_year: Option<i32>,
-    pub target_year: Option<i32>,
-    pub start_line: Option<usize>,
-    pub end_line: Option<usize>,
-    pub indicators: Vec<IndicatorToSave>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorToSave {
-    pub draft: IndicatorDraft,
-    /// Chosen in the wizard; when absent, `draft.lead_department` (a name) is looked up or
-    /// created.
-    pub lead_department_id: Option<i64>,
-    pub flow: bool,
 }
 
 /// What one save added.
@@ -83,135 +63,6 @@ pub fn find(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
             |r| r.get(0),
         )
         .optional()?)
-}
-
-impl DocumentToSave {
-    pub fn from_extracted(text: &str, file_name: Option<String>, doc: &ExtractedDocument) -> Self {
-        let plans = group_by_plan(doc)
-            .into_iter()
-            .map(|(draft, tables)| PlanToSave {
-                draft,
-                tables: tables
-                    .iter()
-                    .map(|&i| TableToSave::from_extracted(&doc.tables[i]))
-                    .collect(),
-            })
-            .collect();
-        DocumentToSave {
-            sha256: sha256_hex(text),
-            file_name,
-            plans,
-        }
-    }
-}
-
-/// Groups the extracted tables (by index) under their plans: the plan a table names, else
-/// the last plan title before the table, else a plan named after the table itself. Plans
-/// without tables are left out; missing plan years are taken from the tables' headers.
-pub fn group_by_plan(doc: &ExtractedDocument) -> Vec<(PlanDraft, Vec<usize>)> {
-    let mut plans: Vec<(PlanDraft, Vec<usize>)> = Vec::new();
-    for (ti, table) in doc.tables.iter().enumerate() {
-        let draft = plan_of(doc, table);
-        match plans.iter_mut().find(|(d, _)| d.title == draft.title) {
-            Some((_, tables)) => tables.push(ti),
-            None => plans.push((draft, vec![ti])),
-        }
-    }
-    for (draft, tables) in &mut plans {
-        let tables: Vec<&ExtractedTable> = tables.iter().map(|&i| &doc.tables[i]).collect();
-        fill_years_from_tables(draft, &tables);
-    }
-    plans
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn plan_of(doc: &ExtractedDocument, table: &ExtractedTable) -> PlanDraft {
-    let named = table.plan.as_deref().map(squeeze);
-    if let Some(name) = &named {
-        if let Some(p) = doc.plans.iter().find(|p| squeeze(&p.draft.title) == *name) {
-            return p.draft.clone();
-        }
-    }
-    let before = doc
-        .plans
-        .iter()
-        .filter(|p| p.line <= table.start_line)
-        .max_by_key(|p| p.line);
-    match (named, before) {
-        (None, Some(p)) => p.draft.clone(),
-        (named, _) => PlanDraft {
-            title: named.unwrap_or_else(|| squeeze(&table.title)),
-            issuer: None,
-            doc_number: None,
-            issue_date: None,
-            period_start: None,
-            period_end: None,
-            baseline_year: None,
-            target_year: None,
-        },
-    }
-}
-
-/// A plan's years are data from the document; when the plan heading gave none, the
-/// targets table's header years stand in.
-fn fill_years_from_tables(d: &mut PlanDraft, tables: &[&ExtractedTable]) {
-    let main = tables
-        .iter()
-        .find(|t| t.kind == TableKind::Targets)
-        .or_else(|| tables.first());
-    let Some(t) = main else { return };
-    if d.baseline_year.is_none() {
-        d.baseline_year = t.baseline_year;
-    }
-    if d.target_year.is_none() {
-        d.target_year = t.target_year;
-    }
-    if d.period_end.is_none() {
-        d.period_end = d.target_year;
-    }
-    if d.period_start.is_none() {
-        d.period_start = d.baseline_year.map(|y| y + 1);
-    }
-}
-
-impl TableToSave {
-    pub fn from_extracted(t: &ExtractedTable) -> Self {
-        TableToSave {
-            title: t.title.clone(),
-            kind: t.kind,
-            baseline_year: t.baseline_year,
-            target_year: t.target_year,
-            start_line: Some(t.start_line),
-            end_line: Some(t.end_line),
-            indicators: t
-                .indicators
-                .iter()
-                .map(|i| IndicatorToSave {
-                    draft: IndicatorDraft {
-                        seq: i.seq.clone(),
-                        category: i.category.clone(),
-                        group: i.group.clone(),
-                        parent: i.parent.clone(),
-                        name: i.name.clone(),
-                        unit: i.unit.clone(),
-                        region: i.region.clone(),
-                        attribute: i.attribute,
-                        direction: i.direction,
-                        baseline: i.baseline.clone(),
-                        target: i.target.clone(),
-                        actual: i.actual.clone(),
-                        note: i.note.clone(),
-                        lead_department: i.lead_department.clone(),
-                    },
-                    lead_department_id: None,
-                    flow: false,
-                })
-                .collect(),
-        }
-    }
 }
 
 /// Stores `doc` in `tx`. Adds only what is not stored yet; appends one audit entry per plan

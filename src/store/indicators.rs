@@ -6,9 +6,18 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::audit::{self, Actor, Change};
-use super::documents::IndicatorToSave;
 use super::{departments, Result, StoreError};
-use crate::model::{Attribute, Department, Direction, Indicator, Value};
+use crate::model::{Attribute, Department, Direction, Indicator, IndicatorDraft, Value};
+
+/// An indicator ready to be stored (as extracted, or as edited in the import wizard).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorToSave {
+    pub draft: IndicatorDraft,
+    /// Chosen in the wizard; when absent, `draft.lead_department` (a name) is looked up or
+    /// created.
+    pub lead_department_id: Option<i64>,
+    pub flow: bool,
+}
 
 /// The fields a user may edit after import. Every field is sent; only changed ones are
 /// written and audited.
@@ -27,7 +36,8 @@ pub struct IndicatorUpdate {
 
 const COLUMNS: &str =
     "id, plan_id, table_id, position, seq, category, grp, parent, name, unit, region,
-     attribute, direction, baseline_json, target_json, actual_json, note, flow, lead_department_id";
+     attribute, direction, baseline_json, target_json, actual_json, note, flow, lead_department_id,
+     (SELECT d.name FROM departments d WHERE d.id = lead_department_id)";
 
 fn json_value(r: &Row, i: usize) -> rusqlite::Result<Option<Value>> {
     let s: Option<String> = r.get(i)?;
@@ -47,19 +57,22 @@ fn from_row(r: &Row) -> rusqlite::Result<Indicator> {
         plan_id: r.get(1)?,
         table_id: r.get(2)?,
         position: r.get(3)?,
-        seq: r.get(4)?,
-        category: r.get(5)?,
-        group: r.get(6)?,
-        parent: r.get(7)?,
-        name: r.get(8)?,
-        unit: r.get(9)?,
-        region: r.get(10)?,
-        attribute: attribute.as_deref().and_then(Attribute::parse),
-        direction: Direction::parse(&direction).unwrap_or(Direction::Unknown),
-        baseline: json_value(r, 13)?,
-        target: json_value(r, 14)?,
-        actual: json_value(r, 15)?,
-        note: r.get(16)?,
+        draft: IndicatorDraft {
+            seq: r.get(4)?,
+            category: r.get(5)?,
+            group: r.get(6)?,
+            parent: r.get(7)?,
+            name: r.get(8)?,
+            unit: r.get(9)?,
+            region: r.get(10)?,
+            attribute: attribute.as_deref().and_then(Attribute::parse),
+            direction: Direction::parse(&direction).unwrap_or(Direction::Unknown),
+            baseline: json_value(r, 13)?,
+            target: json_value(r, 14)?,
+            actual: json_value(r, 15)?,
+            note: r.get(16)?,
+            lead_department: r.get(19)?,
+        },
         flow: r.get(17)?,
         lead_department_id: r.get(18)?,
     })
@@ -176,21 +189,21 @@ pub fn update(tx: &Transaction, actor: &Actor, id: i64, u: &IndicatorUpdate) -> 
     let new_lead_name = department_name(tx, u.lead_department_id)?;
     let text = |s: &Option<String>| non_blank(s);
     let changes: Vec<(&str, Option<String>, Option<String>)> = vec![
-        ("name", Some(old.name.clone()), Some(name.clone())),
-        ("unit", old.unit.clone(), text(&u.unit)),
+        ("name", Some(old.draft.name.clone()), Some(name.clone())),
+        ("unit", old.draft.unit.clone(), text(&u.unit)),
         (
             "attribute",
-            old.attribute.map(|a| a.as_str().to_string()),
+            old.draft.attribute.map(|a| a.as_str().to_string()),
             u.attribute.map(|a| a.as_str().to_string()),
         ),
         (
             "direction",
-            Some(old.direction.as_str().to_string()),
+            Some(old.draft.direction.as_str().to_string()),
             Some(u.direction.as_str().to_string()),
         ),
-        ("category", old.category.clone(), text(&u.category)),
+        ("category", old.draft.category.clone(), text(&u.category)),
         ("flow", Some(old.flow.to_string()), Some(u.flow.to_string())),
-        ("note", old.note.clone(), text(&u.note)),
+        ("note", old.draft.note.clone(), text(&u.note)),
         (
             "lead_department",
             department_name(tx, old.lead_department_id)?,

@@ -5,9 +5,21 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::documents::TableToSave;
+use super::indicators::IndicatorToSave;
 use super::{Result, StoreError};
 use crate::model::{Plan, PlanDraft, PlanTable, TableKind};
+
+/// A table ready to be stored in its plan, with its rows in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableToSave {
+    pub title: String,
+    pub kind: TableKind,
+    pub baseline_year: Option<i32>,
+    pub target_year: Option<i32>,
+    pub start_line: Option<usize>,
+    pub end_line: Option<usize>,
+    pub indicators: Vec<IndicatorToSave>,
+}
 
 /// A plan with how many indicators it holds, by attribute. Counts cover the tables the plan
 /// monitors (targets and regional breakdowns); rows of a completion review of the previous

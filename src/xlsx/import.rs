@@ -1,6 +1,6 @@
 //! Reading progress values back from a filled-in export template. This layer only reads
 //! cells: whether an id is a real indicator, and whether the value passes the entry rules,
-//! is decided by `api::export` against the database.
+//! is decided by `api::xlsx_import` against the database.
 
 use std::collections::HashMap;
 use std::io::Cursor;

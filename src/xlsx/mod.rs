@@ -1,6 +1,6 @@
 //! Excel and CSV: export of the indicator table (values and labels) and import of progress
 //! values from a filled-in export template. Pure file handling: the database side is in
-//! `api::export`.
+//! `api::export` and `api::xlsx_import`.
 
 mod export;
 mod import;

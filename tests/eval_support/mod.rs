@@ -4,7 +4,7 @@
 
 use zhibiao::eval::{evaluate, EvalInput, IndicatorStatus, Label, ObservedValue};
 use zhibiao::grammar::parse_value;
-use zhibiao::model::{Attribute, Direction, Indicator, Period};
+use zhibiao::model::{Attribute, Direction, Indicator, IndicatorDraft, Period};
 use zhibiao::progress::QualStatus;
 
 pub fn indicator(baseline: &str, target: &str, direction: Direction, flow: bool) -> Indicator {
@@ -12,12 +12,15 @@ pub fn indicator(baseline: &str, target: &str, direction: Direction, flow: bool)
         id: 1,
         plan_id: 1,
         table_id: 1,
-        category: Some("经济发展".into()),
-        name: "测试指标".into(),
-        attribute: Some(Attribute::Binding),
-        direction,
-        baseline: Some(parse_value(baseline)),
-        target: Some(parse_value(target)),
+        draft: IndicatorDraft {
+            category: Some("经济发展".into()),
+            name: "测试指标".into(),
+            attribute: Some(Attribute::Binding),
+            direction,
+            baseline: Some(parse_value(baseline)),
+            target: Some(parse_value(target)),
+            ..IndicatorDraft::default()
+        },
         flow,
         ..Indicator::default()
     }

@@ -82,7 +82,8 @@ region: string | null, attribute: Attribute | null, direction: Direction, baseli
  */
 actual: Value | null, note: string | null, 
 /**
- * Lead department as written in the document, if the table names one.
+ * Lead department by name: as written in the document before the indicator is stored,
+ * the assigned department's name after.
  */
 lead_department: string | null, };
 
@@ -90,12 +91,33 @@ export type Indicator = { id: number, plan_id: number, table_id: number,
 /**
  * Order within its table.
  */
-position: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+position: number, 
 /**
  * Flow indicators (城镇新增就业人数) accumulate within a year: quarterly values are
  * year-to-date sums and Q4 equals the annual value. Stock indicators (rates, shares) do not.
  */
-flow: boolean, lead_department_id: number | null, };
+flow: boolean, lead_department_id: number | null, seq: string | null, category: string | null, 
+/**
+ * Sub-heading inside a category (e.g. 城镇化率 over 常住人口/户籍人口 rows).
+ */
+group: string | null, 
+/**
+ * Name of the parent row for 其中 sub-items.
+ */
+parent: string | null, name: string, unit: string | null, 
+/**
+ * County / district for regional breakdown tables.
+ */
+region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, 
+/**
+ * Completion-review tables carry the achieved value.
+ */
+actual: Value | null, note: string | null, 
+/**
+ * Lead department by name: as written in the document before the indicator is stored,
+ * the assigned department's name after.
+ */
+lead_department: string | null, };
 
 export type Department = { id: number, name: string, };
 
@@ -199,15 +221,32 @@ keep: boolean,
 /**
  * 1-based line in the source text.
  */
-line: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+line: number, baseline_raw: string | null, target_raw: string | null, actual_raw: string | null, 
 /**
- * As written in the document or typed; created on commit when no such department exists.
+ * Chosen from the existing departments; wins over `draft.lead_department`.
  */
-lead_department: string | null, 
+lead_department_id: number | null, seq: string | null, category: string | null, 
 /**
- * Chosen from the existing departments; wins over `lead_department`.
+ * Sub-heading inside a category (e.g. 城镇化率 over 常住人口/户籍人口 rows).
  */
-lead_department_id: number | null, };
+group: string | null, 
+/**
+ * Name of the parent row for 其中 sub-items.
+ */
+parent: string | null, name: string, unit: string | null, 
+/**
+ * County / district for regional breakdown tables.
+ */
+region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, 
+/**
+ * Completion-review tables carry the achieved value.
+ */
+actual: Value | null, note: string | null, 
+/**
+ * Lead department by name: as written in the document before the indicator is stored,
+ * the assigned department's name after.
+ */
+lead_department: string | null, };
 
 export type ImportSummary = { 
 /**
@@ -231,16 +270,37 @@ export type TableDetail = { categories: Array<CategoryGroup>, id: number, plan_i
 
 export type CategoryGroup = { category: string | null, indicators: Array<IndicatorView>, };
 
-export type IndicatorView = { lead_department: string | null, supporting_departments: Array<Department>, id: number, plan_id: number, table_id: number, 
+export type IndicatorView = { supporting_departments: Array<Department>, id: number, plan_id: number, table_id: number, 
 /**
  * Order within its table.
  */
-position: number, seq: string | null, category: string | null, group: string | null, parent: string | null, name: string, unit: string | null, region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, actual: Value | null, note: string | null, 
+position: number, 
 /**
  * Flow indicators (城镇新增就业人数) accumulate within a year: quarterly values are
  * year-to-date sums and Q4 equals the annual value. Stock indicators (rates, shares) do not.
  */
-flow: boolean, lead_department_id: number | null, };
+flow: boolean, lead_department_id: number | null, seq: string | null, category: string | null, 
+/**
+ * Sub-heading inside a category (e.g. 城镇化率 over 常住人口/户籍人口 rows).
+ */
+group: string | null, 
+/**
+ * Name of the parent row for 其中 sub-items.
+ */
+parent: string | null, name: string, unit: string | null, 
+/**
+ * County / district for regional breakdown tables.
+ */
+region: string | null, attribute: Attribute | null, direction: Direction, baseline: Value | null, target: Value | null, 
+/**
+ * Completion-review tables carry the achieved value.
+ */
+actual: Value | null, note: string | null, 
+/**
+ * Lead department by name: as written in the document before the indicator is stored,
+ * the assigned department's name after.
+ */
+lead_department: string | null, };
 
 export type Role = "staff" | "manager" | "admin";
 

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime};
-use zhibiao::api::export::{self, ExportRequest, XlsxImportOutcome, XlsxImportPreview};
+use zhibiao::api::export::{self, ExportRequest};
 use zhibiao::api::report::{self, ReportRequest};
+use zhibiao::api::xlsx_import::{self, XlsxImportOutcome, XlsxImportPreview};
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::model::Period;
 
@@ -188,7 +189,7 @@ pub async fn import_xlsx_preview<R: Runtime>(
     blocking::run(app, move |state| {
         let bytes = read_xlsx(&path)?;
         let s = state.session()?;
-        export::preview_xlsx_import(&*state.db()?, &s, &bytes, period)
+        xlsx_import::preview_xlsx_import(&*state.db()?, &s, &bytes, period)
     })
     .await
 }
@@ -203,7 +204,7 @@ pub async fn import_xlsx_confirm<R: Runtime>(
     blocking::run(app, move |state| {
         let bytes = read_xlsx(&path)?;
         let s = state.session()?;
-        export::confirm_xlsx_import(&mut *state.db()?, &s, &bytes, period)
+        xlsx_import::confirm_xlsx_import(&mut *state.db()?, &s, &bytes, period)
     })
     .await
 }

@@ -62,7 +62,11 @@ fn or_dash(s: Option<&str>) -> String {
 
 fn report_row(row: &ScopedRow, index: usize, kind: ReportKind, period: Period) -> ReportRow {
     let ind = &row.series.indicator;
-    let target = row.series.revised_target.as_ref().or(ind.target.as_ref());
+    let target = row
+        .series
+        .revised_target
+        .as_ref()
+        .or(ind.draft.target.as_ref());
     let label = row.status.label;
     let (status, tone) = match kind {
         ReportKind::Completion => review_word(label),
@@ -70,20 +74,25 @@ fn report_row(row: &ScopedRow, index: usize, kind: ReportKind, period: Period) -
     };
     ReportRow {
         seq: ind
+            .draft
             .seq
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| (index + 1).to_string()),
-        name: ind.name.clone(),
-        unit: or_dash(ind.unit.as_deref()),
-        baseline: or_dash(ind.baseline.as_ref().map(|v| v.raw.as_str())),
+        name: ind.draft.name.clone(),
+        unit: or_dash(ind.draft.unit.as_deref()),
+        baseline: or_dash(ind.draft.baseline.as_ref().map(|v| v.raw.as_str())),
         target: or_dash(target.map(|v| v.raw.as_str())),
         current: current_text(row, period),
         completion: percent(row.status.completion),
         schedule: percent(row.status.expected),
         status: status.to_string(),
         tone,
-        attribute: ind.attribute.map_or(DASH, Attribute::as_str).to_string(),
+        attribute: ind
+            .draft
+            .attribute
+            .map_or(DASH, Attribute::as_str)
+            .to_string(),
         department: or_dash(row.series.department.as_deref()),
     }
 }
@@ -98,11 +107,17 @@ fn groups(plans: &[ScopedPlan], scope: &Scope) -> Vec<RowGroup> {
         };
         let key = |r: &ScopedRow| -> String {
             let base = match scope.kind {
-                ReportKind::Completion => match r.series.indicator.attribute {
+                ReportKind::Completion => match r.series.indicator.draft.attribute {
                     Some(a) => format!("{}指标", a.as_str()),
                     None => "未标注属性的指标".to_string(),
                 },
-                _ => r.series.indicator.category.clone().unwrap_or_default(),
+                _ => r
+                    .series
+                    .indicator
+                    .draft
+                    .category
+                    .clone()
+                    .unwrap_or_default(),
             };
             match (many, base.is_empty()) {
                 (true, true) => p.plan.title.clone(),
@@ -113,7 +128,7 @@ fn groups(plans: &[ScopedPlan], scope: &Scope) -> Vec<RowGroup> {
         let mut rows: Vec<&ScopedRow> = p.rows.iter().collect();
         if scope.kind == ReportKind::Completion {
             // Binding first; the stable sort keeps table order within each attribute.
-            rows.sort_by_key(|r| match r.series.indicator.attribute {
+            rows.sort_by_key(|r| match r.series.indicator.draft.attribute {
                 Some(Attribute::Binding) => 0,
                 Some(Attribute::Expected) => 1,
                 None => 2,
@@ -142,7 +157,7 @@ fn counts(plans: &[ScopedPlan], kind: ReportKind) -> CountTable {
     let all: Vec<&ScopedRow> = plans.iter().flat_map(|p| p.rows.iter()).collect();
     let used: Vec<Option<Attribute>> = attrs
         .into_iter()
-        .filter(|a| all.iter().any(|r| r.series.indicator.attribute == *a))
+        .filter(|a| all.iter().any(|r| r.series.indicator.draft.attribute == *a))
         .collect();
     let word = |l: Label| match kind {
         ReportKind::Completion => review_word(l).0,
@@ -161,7 +176,9 @@ fn counts(plans: &[ScopedPlan], kind: ReportKind) -> CountTable {
                 .iter()
                 .map(|a| {
                     all.iter()
-                        .filter(|r| r.series.indicator.attribute == *a && word(r.status.label) == w)
+                        .filter(|r| {
+                            r.series.indicator.draft.attribute == *a && word(r.status.label) == w
+                        })
                         .count()
                 })
                 .collect();
@@ -210,7 +227,8 @@ fn summary(
         .iter()
         .flat_map(|p| p.rows.iter())
         .filter(|r| {
-            r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding)
+            r.status.label.is_lagging()
+                && r.series.indicator.draft.attribute == Some(Attribute::Binding)
         })
         .count();
     let verb = if kind == ReportKind::Completion {
@@ -239,18 +257,23 @@ fn warnings(plans: &[ScopedPlan], notes: &[Measures], scope: &Scope) -> Vec<Warn
         .iter()
         .flat_map(|p| p.rows.iter())
         .filter(|r| {
-            r.status.label.is_lagging() && r.series.indicator.attribute == Some(Attribute::Binding)
+            r.status.label.is_lagging()
+                && r.series.indicator.draft.attribute == Some(Attribute::Binding)
         })
         .collect();
-    rows.sort_by_key(|r| lagging_first(r.series.indicator.attribute, r.status.label));
+    rows.sort_by_key(|r| lagging_first(r.series.indicator.draft.attribute, r.status.label));
     rows.into_iter()
         .map(|r| {
             let ind = &r.series.indicator;
             let note = notes.iter().find(|m| m.indicator_id == ind.id);
-            let unit = ind.unit.clone().unwrap_or_default();
-            let target = r.series.revised_target.as_ref().or(ind.target.as_ref());
+            let unit = ind.draft.unit.clone().unwrap_or_default();
+            let target = r
+                .series
+                .revised_target
+                .as_ref()
+                .or(ind.draft.target.as_ref());
             WarningItem {
-                name: ind.name.clone(),
+                name: ind.draft.name.clone(),
                 department: or_dash(r.series.department.as_deref()),
                 situation: format!(
                     "{}：本期值 {}{unit}，目标 {}，完成进度 {}，序时进度 {}。{}",

@@ -15,12 +15,12 @@ const MAX_TRAJECTORIES: usize = 12;
 fn gap_item(r: &ScopedRow) -> GapItem {
     let ind = &r.series.indicator;
     GapItem {
-        name: ind.name.clone(),
-        category: ind.category.clone(),
+        name: ind.draft.name.clone(),
+        category: ind.draft.category.clone(),
         label: r.status.label,
         completion: r.status.completion,
         expected: r.status.expected,
-        binding: ind.attribute == Some(Attribute::Binding),
+        binding: ind.draft.attribute == Some(Attribute::Binding),
     }
 }
 
@@ -41,8 +41,8 @@ fn trajectory(r: &ScopedRow, period: Period) -> Option<TrajectoryChart> {
         })
         .collect();
     Some(TrajectoryChart {
-        title: format!("{}（{}）", s.indicator.name, r.status.label.as_zh()),
-        unit: s.indicator.unit.clone(),
+        title: format!("{}（{}）", s.indicator.draft.name, r.status.label.as_zh()),
+        unit: s.indicator.draft.unit.clone(),
         baseline_year: s.baseline_year?,
         target_year: s.target_year?,
         baseline: r.status.baseline,
@@ -83,12 +83,12 @@ pub fn charts(plans: &[ScopedPlan], period: Period) -> Vec<ChartImage> {
         .into_iter()
         .filter(|r| r.status.label.is_lagging())
         .collect();
-    lagging.sort_by_key(|r| lagging_first(r.series.indicator.attribute, r.status.label));
+    lagging.sort_by_key(|r| lagging_first(r.series.indicator.draft.attribute, r.status.label));
     for r in lagging.into_iter().take(MAX_TRAJECTORIES) {
         let Some(c) = trajectory(r, period) else {
             continue;
         };
-        let title = format!("图：{}变化趋势", r.series.indicator.name);
+        let title = format!("图：{}变化趋势", r.series.indicator.draft.name);
         if let Ok(svg) = chart::svg(&Chart::Trajectory(c)) {
             out.push(ChartImage {
                 title,

@@ -108,10 +108,10 @@ pub fn typescript_declarations() -> String {
             // reports, Excel and users
             crate::api::report::ReportRequest,
             crate::api::export::ExportRequest,
-            crate::api::export::AcceptedRow,
-            crate::api::export::RejectedRow,
-            crate::api::export::XlsxImportPreview,
-            crate::api::export::XlsxImportOutcome,
+            crate::api::xlsx_import::AcceptedRow,
+            crate::api::xlsx_import::RejectedRow,
+            crate::api::xlsx_import::XlsxImportPreview,
+            crate::api::xlsx_import::XlsxImportOutcome,
             crate::api::users::NewUserInput,
             // backup and restore
             crate::api::backup::BackupEntry,

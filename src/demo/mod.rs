@@ -1,10 +1,12 @@
 //! The demo database: on first start the app holds the plans of the three shipped gazette
 //! documents, realistic departments, and a lead department for every indicator.
 
+pub mod progress;
+
 use rusqlite::{Connection, Transaction};
 
-use super::plans::{commit_in, preview_import_bytes};
-use super::{ApiError, ErrorCode};
+use crate::api::plans::{commit_in, preview_import_bytes};
+use crate::api::{ApiError, ErrorCode};
 use crate::store::{self, departments, indicators, Actor, StoreError};
 
 /// The shipped seed documents (file name, bytes).
@@ -27,7 +29,7 @@ const DEMO_DOCUMENTS: &[(&str, &[u8])] = &[
 /// here, in the same transaction, after the plans and departments are stored. Add a
 /// function to the list; each sees the whole demo so far.
 type DemoHook = fn(&Transaction) -> Result<(), ApiError>;
-const AFTER_DEMO_PLANS: &[DemoHook] = &[super::demo_progress::seed];
+const AFTER_DEMO_PLANS: &[DemoHook] = &[progress::seed];
 
 /// Who leads an indicator, by keywords of its name, else its category, else the plan title.
 /// Earlier rules win, so the more specific ones come first. Generic wording of Chinese
@@ -141,7 +143,11 @@ fn assign_demo_leads(tx: &Transaction, actor: &Actor) -> Result<(), ApiError> {
             if ind.lead_department_id.is_some() {
                 continue;
             }
-            let name = lead_department_for(&ind.name, ind.category.as_deref(), &plan.plan.title);
+            let name = lead_department_for(
+                &ind.draft.name,
+                ind.draft.category.as_deref(),
+                &plan.plan.title,
+            );
             let dept = departments::find_or_create(tx, actor, name)?;
             indicators::set_lead(tx, actor, ind.id, Some(dept.id))?;
         }

@@ -1,5 +1,5 @@
 //! Demo users and progress values, so that the entry grid, charts and reports have something
-//! to show on first start. Runs after the demo plans are stored (see `api::demo`).
+//! to show on first start. Runs after the demo plans are stored (see [`super`]).
 //!
 //! Demo accounts (password [`DEMO_PASSWORD`], no forced change): `manager` (审核员) and one
 //! 填报员 per department, named `staff<部门编号>` (e.g. `staff1` for department 1). The admin
@@ -14,7 +14,7 @@
 use chrono::Datelike;
 use rusqlite::Transaction;
 
-use super::ApiError;
+use crate::api::ApiError;
 use crate::auth::{self, Role};
 use crate::model::{Period, Value, ValueKind};
 use crate::progress::validation::{self, Entry, Facts};
@@ -110,15 +110,15 @@ fn mark_flows(tx: &Transaction, actor: &Actor) -> Result<(), ApiError> {
         .collect::<Result<_, _>>()?;
     for id in ids {
         let ind = indicators::get(tx, id)?;
-        if suggest_flow(&ind.name, ind.unit.as_deref()) {
+        if suggest_flow(&ind.draft.name, ind.draft.unit.as_deref()) {
             let update = IndicatorUpdate {
-                name: ind.name.clone(),
-                unit: ind.unit.clone(),
-                attribute: ind.attribute,
-                direction: ind.direction,
-                category: ind.category.clone(),
+                name: ind.draft.name.clone(),
+                unit: ind.draft.unit.clone(),
+                attribute: ind.draft.attribute,
+                direction: ind.draft.direction,
+                category: ind.draft.category.clone(),
                 flow: true,
-                note: ind.note.clone(),
+                note: ind.draft.note.clone(),
                 lead_department_id: ind.lead_department_id,
             };
             indicators::update(tx, actor, id, &update)?;
@@ -138,12 +138,12 @@ fn create_users(tx: &Transaction) -> Result<Actor, ApiError> {
         |r| r.get(0),
     )?;
     if !has_admin {
-        let admin_hash = auth::hash_password(super::session::INITIAL_ADMIN_PASSWORD)?;
+        let admin_hash = auth::hash_password(crate::api::session::INITIAL_ADMIN_PASSWORD)?;
         users::insert(
             tx,
             &system,
             &NewUser {
-                name: super::session::INITIAL_ADMIN_NAME,
+                name: crate::api::session::INITIAL_ADMIN_NAME,
                 password_hash: &admin_hash,
                 role: Role::Admin,
                 department_id: None,
