@@ -48,13 +48,13 @@ fn config() -> ProptestConfig {
 /// A table as gazettes print it: a header the finder recognises, then rows whose cells are
 /// generated.
 fn table_text() -> impl Strategy<Value = (String, Vec<[String; 3]>)> {
-    let cell = gazette_like().prop_map(|s| s.replace(['\n', '\t', '\r'], " ").trim().to_string());
+    let cell = || gazette_like().prop_map(|s| s.replace(['\n', '\t', '\r'], " ").trim().to_string());
     let name = prop_oneof![
         Just("地区生产总值增长".to_string()),
         Just("森林覆盖率".to_string()),
         "[\\p{Han}]{1,12}".prop_map(|s| s),
     ];
-    let row = (name, cell.clone(), cell).prop_map(|(n, b, t)| [n, b, t]);
+    let row = (name, cell(), cell()).prop_map(|(n, b, t)| [n, b, t]);
     (prop::collection::vec(row, 1..8), prop_oneof![Just("\t"), Just("  ")]).prop_map(
         |(rows, sep)| {
             let mut text = String::from("表1 主要指标\n");
