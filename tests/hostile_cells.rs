@@ -9,7 +9,9 @@ use resvg::usvg::roxmltree::Document;
 use zhibiao::chart::{self, Chart, GapChart, GapItem};
 use zhibiao::eval::Label;
 use zhibiao::model::Period;
-use zhibiao::report::{render_pdf, ChartImage, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone};
+use zhibiao::report::{
+    render_pdf, ChartImage, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone,
+};
 use zhibiao::xlsx::{layout, write_csv, write_xlsx, CellValue, ExportRow, ExportTable};
 
 const FORMULA: &str = "=HYPERLINK(\"http://example.com/x\",\"点我\")";
@@ -19,7 +21,11 @@ const MARKS: &str = "地区\u{200B}生产\u{200D}总值\u{200F}增长\u{202E}率
 const CONTROL: &str = "能源\u{0}综合\u{1}生产\u{7}能力\u{8}\u{1b}[31m\u{7f}\r\n第二行";
 
 fn long_name() -> String {
-    "很长的指标名称".repeat(10_000 / 7 + 1).chars().take(10_000).collect()
+    "很长的指标名称"
+        .repeat(10_000 / 7 + 1)
+        .chars()
+        .take(10_000)
+        .collect()
 }
 
 fn names() -> Vec<String> {
@@ -86,7 +92,8 @@ fn csv_neutralises_formula_text_and_keeps_numbers_and_placeholders() {
             let v = &row[c];
             let number = v.trim_end_matches('%').parse::<f64>().is_ok();
             assert!(
-                !v.starts_with(['=', '@', '\t', '\r']) && (!v.starts_with(['+', '-']) || number || v == "-"),
+                !v.starts_with(['=', '@', '\t', '\r'])
+                    && (!v.starts_with(['+', '-']) || number || v == "-"),
                 "cell {c} could run as a formula: {v:?}"
             );
         }
@@ -117,12 +124,18 @@ fn xlsx_writes_formula_text_as_text_not_as_formulas() {
             _ => None,
         })
         .collect();
-    assert!(cells.iter().any(|c| c == FORMULA), "the name is there, as text");
+    assert!(
+        cells.iter().any(|c| c == FORMULA),
+        "the name is there, as text"
+    );
     assert!(cells.iter().any(|c| c == DDE));
     // And the sheet XML has no <f> element at all.
     let mut zip = zip_entry(&bytes, "xl/worksheets/sheet1.xml");
     zip.retain(|c| !c.is_whitespace());
-    assert!(!zip.contains("<f>") && !zip.contains("<f "), "formula element written");
+    assert!(
+        !zip.contains("<f>") && !zip.contains("<f "),
+        "formula element written"
+    );
 }
 
 /// One file of the .xlsx (a zip), via `unzip -p`.
@@ -161,7 +174,8 @@ fn chart_svg_stays_well_formed_and_shows_names_as_text() {
     let svg = gap_svg();
     let doc = Document::parse(&svg).expect("the SVG still parses");
     assert!(
-        !doc.descendants().any(|n| n.has_tag_name("script") || n.has_tag_name("b")),
+        !doc.descendants()
+            .any(|n| n.has_tag_name("script") || n.has_tag_name("b")),
         "markup from a name became elements"
     );
     let text: String = doc
@@ -169,7 +183,10 @@ fn chart_svg_stays_well_formed_and_shows_names_as_text() {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text())
         .collect();
-    assert!(text.contains("<script>alert('x')</script>"), "HTML shown as text");
+    assert!(
+        text.contains("<script>alert('x')</script>"),
+        "HTML shown as text"
+    );
     assert!(text.contains("=HYPERLINK("));
     assert!(text.contains("很长的指标名称"));
     // resvg renders it too (what the PNG export does).
@@ -246,10 +263,16 @@ fn pdf_renders_hostile_names_as_text_with_a_bounded_page_count() {
     let pdf = render_pdf(&report(&names(), gap_svg()), (2026, 11, 30)).expect("renders");
     let (text, pages) = pdftotext(&pdf);
     let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    assert!(flat.contains("<script>alert('x')</script>"), "HTML shown as text");
+    assert!(
+        flat.contains("<script>alert('x')</script>"),
+        "HTML shown as text"
+    );
     assert!(flat.contains("=HYPERLINK("), "formula shown as text");
     assert!(flat.contains("能源"), "the control-character name is shown");
-    assert!(flat.contains("很长的指标名称很长的指标名称"), "the long name is shown");
+    assert!(
+        flat.contains("很长的指标名称很长的指标名称"),
+        "the long name is shown"
+    );
     // A report of 8 rows with one chart: a 10 000-character name may take a few pages, not
     // hundreds.
     assert!(pages <= 12, "{pages} pages");

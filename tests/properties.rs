@@ -12,12 +12,86 @@ use zhibiao::import::extract;
 /// Pieces of real gazette cells and their hazards, so that random strings look like
 /// values often enough to reach the deep paths of the grammar.
 const FRAGMENTS: &[&str] = &[
-    "0", "1", "2", "5", "9", "42", "60", "2020", "2025", ".", ".5", "%", "％", "‰", "≥", "≤",
-    "<", ">", "＜", "＞", "左右", "以上", "以内", "[", "]", "〔", "〕", "【", "】", "（", "）", "(",
-    ")", "下降", "提高", "增长", "累计", "年均", "：", ":", "1:1.1", "按省下达目标", "完成省定目标",
-    "保持稳定", "基本消除", "—", "-", "－", "+", "~", "～", "—", "万", "亿元", "万人", "个", "¹",
-    "²", "*", "注", " ", "\t", "\u{3000}", "\u{200B}", "\u{202E}", "\u{0}", "\r", "e", "E", "１",
-    "２", "．", "约束性", "预期性", "十四五", "以下", "不低于", "不高于", "达到", "力争",
+    "0",
+    "1",
+    "2",
+    "5",
+    "9",
+    "42",
+    "60",
+    "2020",
+    "2025",
+    ".",
+    ".5",
+    "%",
+    "％",
+    "‰",
+    "≥",
+    "≤",
+    "<",
+    ">",
+    "＜",
+    "＞",
+    "左右",
+    "以上",
+    "以内",
+    "[",
+    "]",
+    "〔",
+    "〕",
+    "【",
+    "】",
+    "（",
+    "）",
+    "(",
+    ")",
+    "下降",
+    "提高",
+    "增长",
+    "累计",
+    "年均",
+    "：",
+    ":",
+    "1:1.1",
+    "按省下达目标",
+    "完成省定目标",
+    "保持稳定",
+    "基本消除",
+    "—",
+    "-",
+    "－",
+    "+",
+    "~",
+    "～",
+    "—",
+    "万",
+    "亿元",
+    "万人",
+    "个",
+    "¹",
+    "²",
+    "*",
+    "注",
+    " ",
+    "\t",
+    "\u{3000}",
+    "\u{200B}",
+    "\u{202E}",
+    "\u{0}",
+    "\r",
+    "e",
+    "E",
+    "１",
+    "２",
+    "．",
+    "约束性",
+    "预期性",
+    "十四五",
+    "以下",
+    "不低于",
+    "不高于",
+    "达到",
+    "力争",
 ];
 
 fn gazette_like() -> impl Strategy<Value = String> {
@@ -48,26 +122,35 @@ fn config() -> ProptestConfig {
 /// A table as gazettes print it: a header the finder recognises, then rows whose cells are
 /// generated.
 fn table_text() -> impl Strategy<Value = (String, Vec<[String; 3]>)> {
-    let cell = || gazette_like().prop_map(|s| s.replace(['\n', '\t', '\r'], " ").trim().to_string());
+    let cell =
+        || gazette_like().prop_map(|s| s.replace(['\n', '\t', '\r'], " ").trim().to_string());
     let name = prop_oneof![
         Just("地区生产总值增长".to_string()),
         Just("森林覆盖率".to_string()),
         "[\\p{Han}]{1,12}".prop_map(|s| s),
     ];
     let row = (name, cell(), cell()).prop_map(|(n, b, t)| [n, b, t]);
-    (prop::collection::vec(row, 1..8), prop_oneof![Just("\t"), Just("  ")]).prop_map(
-        |(rows, sep)| {
+    (
+        prop::collection::vec(row, 1..8),
+        prop_oneof![Just("\t"), Just("  ")],
+    )
+        .prop_map(|(rows, sep)| {
             let mut text = String::from("表1 主要指标\n");
             text.push_str(&["序号", "指标名称", "2020年", "2025年", "指标属性"].join(sep));
             text.push('\n');
             for (i, [n, b, t]) in rows.iter().enumerate() {
-                let cells = [(i + 1).to_string(), n.clone(), b.clone(), t.clone(), "约束性".into()];
+                let cells = [
+                    (i + 1).to_string(),
+                    n.clone(),
+                    b.clone(),
+                    t.clone(),
+                    "约束性".into(),
+                ];
                 text.push_str(&cells.join(sep));
                 text.push('\n');
             }
             (text, rows)
-        },
-    )
+        })
 }
 
 proptest! {

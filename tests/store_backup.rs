@@ -92,7 +92,11 @@ fn restore_brings_back_exactly_what_was_backed_up() {
     add_rows(&conn, "备份前", 50);
     let made = backup::create(&db, BackupKind::Manual, Retention::default()).unwrap();
     let backed_up = fingerprint(&conn);
-    assert_eq!(fingerprint_of(&made.path), backed_up, "the backup is the database");
+    assert_eq!(
+        fingerprint_of(&made.path),
+        backed_up,
+        "the backup is the database"
+    );
     assert!(made.size > 0);
 
     add_rows(&conn, "备份后", 30);
@@ -102,14 +106,21 @@ fn restore_brings_back_exactly_what_was_backed_up() {
 
     let out = restore_file(&db, &made.path).unwrap();
     let restored = fingerprint_of(&db);
-    assert_eq!(without_audit(restored.clone()), without_audit(backed_up.clone()));
+    assert_eq!(
+        without_audit(restored.clone()),
+        without_audit(backed_up.clone())
+    );
     // The audit log is the backed-up one plus the record of the restore.
     let (n_before, _) = backed_up["audit_log"];
     let (n_after, _) = restored["audit_log"];
     assert_eq!(n_after, n_before + 1);
     let c = Connection::open(&db).unwrap();
     let last: String = c
-        .query_row("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(last, "restore");
     // The database as it was before the restore was set aside, checked, complete.
@@ -130,7 +141,11 @@ fn restore_into_an_open_connection_is_seen_by_it() {
     let reader = Connection::open(&db).unwrap();
     backup::restore(&db, Some(&mut live), &made.path).unwrap();
     assert_eq!(fingerprint(&live), backed_up);
-    assert_eq!(fingerprint(&reader), backed_up, "other connections see it too");
+    assert_eq!(
+        fingerprint(&reader),
+        backed_up,
+        "other connections see it too"
+    );
     let check: String = live
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
@@ -160,7 +175,11 @@ fn a_foreign_newer_or_damaged_backup_is_refused_and_nothing_changes() {
     let bytes = std::fs::read(&good.path).unwrap();
     std::fs::write(&damaged, &bytes[..bytes.len() * 2 / 3]).unwrap();
 
-    for (bad, code_word) in [(&foreign, "不是规划指标监测"), (&newer, "请升级程序"), (&damaged, "已损坏")] {
+    for (bad, code_word) in [
+        (&foreign, "不是规划指标监测"),
+        (&newer, "请升级程序"),
+        (&damaged, "已损坏"),
+    ] {
         let e = restore_file(&db, bad).unwrap_err();
         assert_eq!(e.code, ErrorCode::Storage, "{e:?}");
         assert!(e.message.contains(code_word), "{}", e.message);
@@ -176,7 +195,8 @@ fn a_damaged_database_is_restored_and_its_bytes_kept_aside() {
     add_rows(&conn, "好", 400);
     let made = backup::create(&db, BackupKind::Daily, Retention::default()).unwrap();
     let backed_up = fingerprint(&conn);
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
     drop(conn);
     let bytes = std::fs::read(&db).unwrap();
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
@@ -188,10 +208,18 @@ fn a_damaged_database_is_restored_and_its_bytes_kept_aside() {
     };
     assert!(matches!(e, StoreError::Damaged { .. }));
     let shown = explain_open_error(&db, e);
-    assert!(shown.message.contains("数据库文件已损坏"), "{}", shown.message);
+    assert!(
+        shown.message.contains("数据库文件已损坏"),
+        "{}",
+        shown.message
+    );
     let name = made.path.file_name().unwrap().to_str().unwrap();
     assert!(shown.message.contains(name), "{}", shown.message);
-    assert!(shown.message.contains("zhibiao restore"), "{}", shown.message);
+    assert!(
+        shown.message.contains("zhibiao restore"),
+        "{}",
+        shown.message
+    );
 
     let out = restore_file(&db, &made.path).unwrap();
     assert_eq!(without_audit(fingerprint_of(&db)), without_audit(backed_up));
@@ -254,11 +282,17 @@ fn one_daily_backup_a_day_and_an_upgrade_keeps_the_old_version() {
     let all = backup::list(&db).unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].kind, BackupKind::Upgrade);
-    assert_eq!(backup::verify(&all[0].path).unwrap(), 3, "the pre-upgrade version");
+    assert_eq!(
+        backup::verify(&all[0].path).unwrap(),
+        3,
+        "the pre-upgrade version"
+    );
 
     let first = backup::daily_if_due(&db, Retention::default()).unwrap();
     assert!(first.is_some());
-    assert!(backup::daily_if_due(&db, Retention::default()).unwrap().is_none());
+    assert!(backup::daily_if_due(&db, Retention::default())
+        .unwrap()
+        .is_none());
     assert_eq!(backup::list(&db).unwrap().len(), 2);
 }
 

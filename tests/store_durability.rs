@@ -69,7 +69,9 @@ fn no_room(conn: &Connection) {
         .query_row("PRAGMA page_count", [], |r| r.get(0))
         .unwrap();
     let _: i64 = conn
-        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))
+        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get(0)
+        })
         .unwrap();
 }
 

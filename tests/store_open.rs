@@ -67,7 +67,11 @@ fn another_programs_sqlite_file_is_refused_and_left_untouched() {
         assert!(matches!(e, StoreError::Foreign { .. }), "{e:?}");
         assert!(e.to_string().contains("不是规划指标监测的数据库"), "{e}");
         assert_names_file(&e, &path);
-        assert_eq!(snapshot(&path), before, "id {id:#x}, wal {wal}: files changed");
+        assert_eq!(
+            snapshot(&path),
+            before,
+            "id {id:#x}, wal {wal}: files changed"
+        );
         let c = Connection::open(&path).unwrap();
         let n: i64 = c
             .query_row(
@@ -151,7 +155,10 @@ fn a_database_from_before_the_mark_is_recognised_and_upgraded() {
         .unwrap();
     tx.commit().unwrap();
     drop(c);
-    assert_eq!(store::inspect(&path).unwrap(), FileKind::Ours { version: 3 });
+    assert_eq!(
+        store::inspect(&path).unwrap(),
+        FileKind::Ours { version: 3 }
+    );
     let c = store::open(&path).unwrap();
     let id: i32 = c
         .query_row("PRAGMA application_id", [], |r| r.get(0))

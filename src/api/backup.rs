@@ -143,7 +143,9 @@ pub fn restore_backup(
         .map_err(io)?
         .into_iter()
         .find(|b| file_name_matches(&b.path, file_name))
-        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("没有名为 {file_name} 的备份")))?;
+        .ok_or_else(|| {
+            ApiError::new(ErrorCode::NotFound, format!("没有名为 {file_name} 的备份"))
+        })?;
     let outcome = restore(db, Some(conn), &chosen.path)?;
     let tx = conn.transaction()?;
     audit::append(

@@ -182,9 +182,7 @@ pub fn save_observations(
             Ok(out) => (None, out.issues),
             // A full disk or a read-only file ends the transaction (SQLite may already have
             // rolled it back): later rows must not be written outside it.
-            Err(e) if matches!(e.code, ErrorCode::Internal | ErrorCode::Storage) => {
-                return Err(e)
-            }
+            Err(e) if matches!(e.code, ErrorCode::Internal | ErrorCode::Storage) => return Err(e),
             Err(e) => {
                 failed = true;
                 (Some(e.message), Vec::new())

@@ -52,7 +52,9 @@ pub fn svg(chart: &Chart) -> Result<String> {
 /// at all, not even escaped: plotters writes them through and the SVG no longer parses.
 /// They can only stem from text, so they are dropped there.
 fn xml_safe(svg: String) -> String {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
     if svg.contains(bad) {
         svg.replace(bad, "")
     } else {

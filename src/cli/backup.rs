@@ -46,7 +46,13 @@ pub fn backup(a: BackupArgs) -> Result<(), ApiError> {
         let l = backups_of(&db)?;
         println!("备份目录：{}（{} 个备份）", l.folder, l.backups.len());
         for b in l.backups {
-            println!("{}\t{}\t{}\t{}", b.taken_at, b.kind_label, size(b.size), b.file_name);
+            println!(
+                "{}\t{}\t{}\t{}",
+                b.taken_at,
+                b.kind_label,
+                size(b.size),
+                b.file_name
+            );
         }
         return Ok(());
     }
@@ -57,7 +63,10 @@ pub fn backup(a: BackupArgs) -> Result<(), ApiError> {
         }
         None => {
             let b = use_case::backup_now(&db)?;
-            (backup_path(&db, PathBuf::from(&b.file_name).as_path()), b.size)
+            (
+                backup_path(&db, PathBuf::from(&b.file_name).as_path()),
+                b.size,
+            )
         }
     };
     println!(

@@ -2,8 +2,8 @@
 //! changes user data appends to the audit log through [`audit::append`].
 
 pub mod audit;
-pub mod check;
 pub mod backup;
+pub mod check;
 pub mod departments;
 pub mod documents;
 mod error;

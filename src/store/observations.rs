@@ -89,10 +89,9 @@ pub fn numbers_around(
         "SELECT period, value FROM observations
          WHERE indicator_id = ?1 AND period < ?2 AND value IS NOT NULL",
     )?;
-    let rows = st.query_map(
-        params![indicator_id, (year + 1).to_string()],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)),
-    )?;
+    let rows = st.query_map(params![indicator_id, (year + 1).to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (p, v) = row?;

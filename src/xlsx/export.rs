@@ -208,7 +208,10 @@ mod tests {
     #[test]
     fn formula_starts_are_neutralised_numbers_and_placeholders_kept() {
         for (input, out) in [
-            ("=HYPERLINK(\"http://x\",\"点我\")", "'=HYPERLINK(\"http://x\",\"点我\")"),
+            (
+                "=HYPERLINK(\"http://x\",\"点我\")",
+                "'=HYPERLINK(\"http://x\",\"点我\")",
+            ),
             ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
             ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
             ("@SUM(A1:A2)", "'@SUM(A1:A2)"),

@@ -194,7 +194,10 @@ mod tests {
     fn names_round_trip_and_other_files_are_ignored() {
         let db = Path::new("/data/city.db");
         let p = new_name(db, BackupKind::BeforeRestore, at("2026-11-30 09:05"));
-        assert_eq!(p, Path::new("/data/city.db-backups/city-20261130-090500-before-restore.db"));
+        assert_eq!(
+            p,
+            Path::new("/data/city.db-backups/city-20261130-090500-before-restore.db")
+        );
         let name = p.file_name().unwrap().to_str().unwrap();
         assert_eq!(
             parse_name("city", name),
@@ -204,7 +207,11 @@ mod tests {
             parse_name("city", "city-20261130-090500-import-2.db"),
             Some((at("2026-11-30 09:05"), BackupKind::Import, 2))
         );
-        for other in ["notes.txt", "city-2026-daily.db", "other-20261130-090500-daily.db"] {
+        for other in [
+            "notes.txt",
+            "city-2026-daily.db",
+            "other-20261130-090500-daily.db",
+        ] {
             assert_eq!(parse_name("city", other), None, "{other}");
         }
     }
