@@ -122,7 +122,7 @@ async function main() {
       capabilities: {
         browserName: 'wry',
         'wdio:enforceWebDriverClassic': true,
-        'tauri:options': { application: app, args: ['--db', db] },
+        'tauri:options': { application: app, args: ['--db', db, '--demo'] },
       },
     })
     await runSteps(t0)

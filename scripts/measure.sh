@@ -11,7 +11,7 @@ work=$(mktemp -d)
 log="$work/app.log"
 
 run_once() {
-  xvfb-run -a -s "-screen 0 1280x800x24" "$app" --db "$work/demo.db" >"$log" 2>&1 &
+  xvfb-run -a -s "-screen 0 1280x800x24" "$app" --db "$work/demo.db" --demo >"$log" 2>&1 &
   local runner=$!
   local ms=""
   for _ in $(seq 1 300); do

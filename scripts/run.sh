@@ -7,6 +7,6 @@ bash scripts/setup.sh
 cargo build -p zhibiao-app
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "没有图形显示：在虚拟显示 (Xvfb) 中启动"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" target/debug/zhibiao-app "$@"
+  exec xvfb-run -a -s "-screen 0 1280x800x24" target/debug/zhibiao-app --demo "$@"
 fi
-exec target/debug/zhibiao-app "$@"
+exec target/debug/zhibiao-app --demo "$@"

@@ -118,6 +118,10 @@ pub fn typescript_declarations() -> String {
             crate::api::settings::Today,
             crate::api::machine_settings::MachineSettings,
             crate::api::users::NewUserInput,
+            // backup and restore
+            crate::api::backup::BackupEntry,
+            crate::api::backup::BackupList,
+            crate::api::backup::RestoreOutcome,
         ]
     );
     while out.ends_with("\n\n") {

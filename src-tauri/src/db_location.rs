@@ -22,6 +22,31 @@ pub fn resolve(args: impl IntoIterator<Item = OsString>, env: Option<OsString>) 
     }
 }
 
+/// `--demo` among the arguments, or `ZHIBIAO_DEMO` set to something other than `0`.
+pub fn demo_requested(args: impl IntoIterator<Item = OsString>, env: Option<OsString>) -> bool {
+    args.into_iter().any(|a| a == "--demo") || env.is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// [`resolve`], except that a demo without a path of its own gets `demo.db` beside the
+/// default database, so that demo data never lands in the real one.
+pub fn resolve_for(
+    args: impl IntoIterator<Item = OsString>,
+    env: Option<OsString>,
+    demo: bool,
+) -> PathBuf {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let explicit = args
+        .iter()
+        .any(|a| a == "--db" || a.to_str().is_some_and(|a| a.starts_with("--db=")))
+        || env.as_ref().is_some_and(|e| !e.is_empty());
+    let path = resolve(args, env);
+    if demo && !explicit {
+        path.with_file_name("demo.db")
+    } else {
+        path
+    }
+}
+
 /// The user's data directory (XDG), e.g. `~/.local/share/zhibiao/zhibiao.db`.
 fn default_path() -> PathBuf {
     zhibiao::api::db_path::default_db_path()
@@ -41,6 +66,18 @@ mod tests {
         assert_eq!(p, PathBuf::from("/tmp/a.db"));
         let p = resolve(os(&["app", "--db=/tmp/c.db"]), None);
         assert_eq!(p, PathBuf::from("/tmp/c.db"));
+    }
+
+    #[test]
+    fn a_demo_without_a_path_gets_its_own_file() {
+        assert!(demo_requested(os(&["app", "--demo"]), None));
+        assert!(demo_requested(os(&["app"]), Some("1".into())));
+        assert!(!demo_requested(os(&["app"]), Some("0".into())));
+        assert!(!demo_requested(os(&["app", "--db", "x.db"]), None));
+        let p = resolve_for(os(&["app", "--demo"]), None, true);
+        assert!(p.ends_with("zhibiao/demo.db"), "{}", p.display());
+        let p = resolve_for(os(&["app", "--demo", "--db", "/tmp/d.db"]), None, true);
+        assert_eq!(p, PathBuf::from("/tmp/d.db"));
     }
 
     #[test]

@@ -73,10 +73,13 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::update_settings,
             commands::settings::get_machine_settings,
             commands::settings::update_machine_settings,
+            commands::backup::list_backups,
+            commands::backup::backup_now,
+            commands::backup::restore_backup,
         ])
 }
 
-/// Opens the database (demo plans on first start) and starts the window.
+/// Opens the database (the demo plans only with `--demo`) and starts the window.
 pub fn run() {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
@@ -85,9 +88,10 @@ pub fn run() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
-    let path = db_location::resolve(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"));
-    tracing::info!(db = %path.display(), "opening database");
-    let state = match AppState::open(&path) {
+    let demo = db_location::demo_requested(std::env::args_os(), std::env::var_os("ZHIBIAO_DEMO"));
+    let path = db_location::resolve_for(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"), demo);
+    tracing::info!(db = %path.display(), demo, "opening database");
+    let state = match AppState::open(&path, demo) {
         Ok(s) => s,
         Err(e) => {
             tracing::error!(error = %e, "cannot open database");

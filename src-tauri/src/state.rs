@@ -18,9 +18,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The local engine on the database at `path` (created, migrated and seeded if needed).
-    pub fn open(path: &Path) -> Result<Self, ApiError> {
-        Ok(Self::with_backend(Arc::new(Local::open(path)?)))
+    /// The local engine on the database at `path` (created and migrated if needed). Only with
+    /// `demo` — a database created as a demo (`--demo`) — are the demo plans, users and
+    /// values added.
+    pub fn open(path: &Path, demo: bool) -> Result<Self, ApiError> {
+        Ok(Self::with_backend(Arc::new(Local::open(path, demo)?)))
     }
 
     pub fn with_backend(backend: Arc<dyn Backend>) -> Self {

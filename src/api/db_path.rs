@@ -20,7 +20,7 @@ pub fn default_db_path() -> PathBuf {
 /// with the path used.
 pub fn open_db(path: Option<PathBuf>) -> Result<(Connection, PathBuf), ApiError> {
     let path = path.unwrap_or_else(default_db_path);
-    let conn = crate::store::open(&path)?;
+    let conn = super::backup::open(&path)?;
     Ok((conn, path))
 }
 

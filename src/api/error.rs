@@ -27,6 +27,9 @@ pub enum ErrorCode {
     /// The workflow state does not allow this (e.g. editing an approved period).
     Locked,
     Conflict,
+    /// The database cannot do what was asked and nothing was changed: disk full, read-only
+    /// file, damaged or foreign file. The UI keeps what the user typed.
+    Storage,
     /// Storage or other internal failure.
     Internal,
 }
@@ -56,6 +59,12 @@ impl From<crate::store::StoreError> for ApiError {
             S::NotFound { .. } => ErrorCode::NotFound,
             S::Conflict(_) => ErrorCode::Conflict,
             S::Invalid(_) => ErrorCode::InvalidInput,
+            S::DiskFull
+            | S::ReadOnly
+            | S::Busy
+            | S::Damaged { .. }
+            | S::Foreign { .. }
+            | S::TooNew { .. } => ErrorCode::Storage,
             _ => ErrorCode::Internal,
         };
         if code == ErrorCode::Internal {

@@ -2,6 +2,7 @@
 //! its own: callers pass the database they hold. Errors cross the IPC boundary as
 //! [`ApiError`]: a stable `code` and a Chinese `message`.
 
+pub mod backup;
 pub mod charts;
 pub mod db_path;
 pub mod departments;

@@ -391,6 +391,7 @@ pub fn commit_import(
     actor: &Actor,
     preview: ImportPreview,
 ) -> Result<ImportSummary, ApiError> {
+    super::backup::before_import(conn)?;
     let tx = conn.transaction().map_err(store::StoreError::from)?;
     let summary = commit_in(&tx, actor, &preview)?;
     tx.commit().map_err(store::StoreError::from)?;

@@ -180,7 +180,9 @@ pub fn save_observations(
     for (index, input) in inputs.iter().enumerate() {
         let (error, issues) = match save_in(&tx, &s, input) {
             Ok(out) => (None, out.issues),
-            Err(e) if e.code == ErrorCode::Internal => return Err(e),
+            // A full disk or a read-only file ends the transaction (SQLite may already have
+            // rolled it back): later rows must not be written outside it.
+            Err(e) if matches!(e.code, ErrorCode::Internal | ErrorCode::Storage) => return Err(e),
             Err(e) => {
                 failed = true;
                 (Some(e.message), Vec::new())

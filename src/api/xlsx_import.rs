@@ -220,6 +220,7 @@ pub fn confirm_xlsx_import(
         .filter_map(|a| sheet.rows.iter().find(|r| r.row == a.row))
         .filter_map(|r| r.value.as_ref().map(|v| input(r.indicator_id, period, v)))
         .collect();
+    super::backup::before_import(conn)?;
     let outcome = save_observations(conn, s, &inputs)?;
     if !outcome.committed {
         for r in outcome.rows.iter().filter(|r| r.error.is_some()) {

@@ -40,10 +40,25 @@ pub enum Chart {
 /// Draws a chart as an SVG document.
 pub fn svg(chart: &Chart) -> Result<String> {
     register_fonts();
-    match chart {
+    let svg = match chart {
         Chart::Gap(c) => gap::draw(c),
         Chart::Trajectory(c) => trajectory::draw(c),
         Chart::Summary(c) => summary::draw(c),
+    }?;
+    Ok(xml_safe(svg))
+}
+
+/// Control characters (a name pasted from elsewhere may carry them) are not allowed in XML
+/// at all, not even escaped: plotters writes them through and the SVG no longer parses.
+/// They can only stem from text, so they are dropped there.
+fn xml_safe(svg: String) -> String {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if svg.contains(bad) {
+        svg.replace(bad, "")
+    } else {
+        svg
     }
 }
 

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod backup;
 mod chart;
+mod demo;
 mod export;
 mod extract;
 mod history;
@@ -46,6 +48,14 @@ enum Command {
     Report(report::Args),
     /// 导出指标表（.xlsx 或 .csv），可作为填报模板
     Export(export::Args),
+    /// 备份数据库（一致的快照，并做完整性检查）；--list 列出已有备份
+    Backup(backup::BackupArgs),
+    /// 从备份恢复数据库（先检查备份，并把当前数据库另存一份）
+    Restore(backup::RestoreArgs),
+    /// 检查数据库文件（integrity_check 与 foreign_key_check）
+    Check(backup::CheckArgs),
+    /// 创建演示数据库（演示规划、演示账号和填报数据；正式数据库不含这些）
+    Demo(demo::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -67,6 +77,13 @@ pub fn run() -> ExitCode {
         Command::History(a) => history::run(a),
         Command::Report(a) => report::run(a),
         Command::Export(a) => export::run(a),
+        Command::Backup(a) => backup::backup(a),
+        Command::Restore(a) => backup::restore(a),
+        Command::Demo(a) => demo::run(a),
+        Command::Check(a) => match backup::check(a) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

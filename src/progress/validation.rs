@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::{parse_number, QualStatus};
 use crate::model::Period;
 
-/// A change from the previous comparable period larger than this share (30 %) needs a note.
+/// A change from an earlier comparable value larger than this share (30 %) needs a note.
 pub const CHANGE_THRESHOLD: f64 = 0.30;
 /// Q4 year-to-date and the annual value of a flow indicator may differ by rounding only.
 const Q4_TOLERANCE: f64 = 1e-4;
@@ -140,23 +140,57 @@ pub fn is_share(name: &str, unit: Option<&str>) -> bool {
     percent && !is_change_measure(name)
 }
 
-/// The period a change is measured against: last year for annual values; for quarters of
-/// a flow the same quarter last year (year-to-date sums grow through the year); for
-/// quarters of a stock the previous quarter, else last year's value.
-fn comparable_previous(
-    period: Period,
-    flow: bool,
-    others: &[(Period, f64)],
-) -> Option<(Period, f64)> {
-    let find = |p: Period| others.iter().find(|(q, _)| *q == p).copied();
-    match period {
-        Period::Year(y) => find(Period::Year(y - 1)),
-        Period::Quarter(y, q) if flow => find(Period::Quarter(y - 1, q)),
-        Period::Quarter(y, 1) => {
-            find(Period::Quarter(y - 1, 4)).or_else(|| find(Period::Year(y - 1)))
-        }
-        Period::Quarter(y, q) => find(Period::Quarter(y, q - 1)),
+/// Where a period ends, as (year, quarter): a year ends with its fourth quarter.
+fn end(p: Period) -> (i32, u8) {
+    match p {
+        Period::Year(y) => (y, 4),
+        Period::Quarter(y, q) => (y, q),
     }
+}
+
+/// The same period one year before.
+fn year_before(p: Period) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y - 1),
+        Period::Quarter(y, q) => Period::Quarter(y - 1, q),
+    }
+}
+
+/// The values a new value is measured against: the latest earlier comparable value, however
+/// long ago (the period just before may have none), and the same period a year before.
+/// A stock compares with any earlier value (an annual value is its fourth quarter). A flow's
+/// year-to-date sum grows through the year, so only the same point of an earlier year
+/// compares (a fourth quarter and a year are the same point; within one year that pair has
+/// its own rule, [`Rule::Q4DiffersFromAnnual`]).
+fn comparable_earlier(period: Period, flow: bool, others: &[(Period, f64)]) -> Vec<(Period, f64)> {
+    let same_point = |p: Period| match (period, p) {
+        (Period::Quarter(_, a), Period::Quarter(_, b)) => a == b,
+        (Period::Year(_), Period::Quarter(_, q)) | (Period::Quarter(_, q), Period::Year(_)) => {
+            q == 4
+        }
+        (Period::Year(_), Period::Year(_)) => true,
+    };
+    let comparable = |p: Period| {
+        p != period
+            && end(p) <= end(period)
+            && (!flow || (same_point(p) && p.year() < period.year()))
+    };
+    // Same end: prefer a value of the same kind (annual for annual, quarter for quarter).
+    let same_kind = |p: Period| matches!(p, Period::Year(_)) == matches!(period, Period::Year(_));
+    let latest = others
+        .iter()
+        .filter(|(p, _)| comparable(*p))
+        .max_by_key(|(p, _)| (end(*p), same_kind(*p)))
+        .copied();
+    let a_year_before = others
+        .iter()
+        .find(|(p, _)| *p == year_before(period))
+        .copied();
+    let mut out: Vec<(Period, f64)> = latest.into_iter().collect();
+    if let Some(y) = a_year_before.filter(|y| Some(*y) != latest) {
+        out.push(y);
+    }
+    out
 }
 
 fn fmt(v: f64) -> String {
@@ -228,7 +262,7 @@ pub fn check(facts: &Facts, period: Period, entry: &Entry, others: &[(Period, f6
             format!("比率或占比不能超过100%（填写的是 {}）", fmt(v)),
         ));
     }
-    if let Some((p, prev)) = comparable_previous(period, facts.flow, &others) {
+    for (p, prev) in comparable_earlier(period, facts.flow, &others) {
         if prev != 0.0 && ((v - prev) / prev).abs() > CHANGE_THRESHOLD {
             issues.push(Issue::needs_note(
                 Rule::LargeChange,

@@ -194,3 +194,78 @@ fn the_period_itself_is_not_its_own_previous_value() {
     );
     assert!(c.issues.is_empty(), "{:?}", c.issues);
 }
+
+const CAPACITY: Facts = Facts {
+    name: "能源综合生产能力",
+    unit: Some("万吨标准煤"),
+    flow: false,
+    qualitative: false,
+};
+
+#[test]
+fn a_value_far_from_the_history_needs_a_note_even_without_the_period_just_before() {
+    // Issue 13: 2025Q4 of a growth rate recorded as 6.44 for 2025; no 2025Q3.
+    let c = check(
+        &GROWTH,
+        q(2025, 4),
+        &num("60.5"),
+        &[(y(2025), 6.44), (y(2024), 6.1)],
+    );
+    assert_eq!(rules(&c), vec![Rule::LargeChange]);
+    assert!(
+        c.issues[0].message.contains("2025"),
+        "{}",
+        c.issues[0].message
+    );
+    assert!(
+        c.issues[0].message.contains("6.44"),
+        "{}",
+        c.issues[0].message
+    );
+    // About 1000 every year, annual values only: 60.5 for 2025Q4 is questioned.
+    let years: Vec<(Period, f64)> = (2020..=2024).map(|n| (y(n), 1000.0 + (n - 2020) as f64)).collect();
+    let c = check(&CAPACITY, q(2025, 4), &num("60.5"), &years);
+    assert_eq!(rules(&c), vec![Rule::LargeChange]);
+    assert!(
+        c.issues[0].message.contains("2024"),
+        "{}",
+        c.issues[0].message
+    );
+    // A plausible value passes with the same history.
+    assert!(check(&CAPACITY, q(2025, 4), &num("1010"), &years)
+        .issues
+        .is_empty());
+    // The same for a flow: compared with the same point of the latest earlier year.
+    let jobs = [(y(2022), 10.0), (q(2022, 4), 10.0)];
+    assert_eq!(
+        rules(&check(&JOBS, q(2025, 4), &num("60.5"), &jobs)),
+        vec![Rule::LargeChange]
+    );
+    assert!(check(&JOBS, q(2025, 4), &num("10.5"), &jobs)
+        .issues
+        .is_empty());
+}
+
+#[test]
+fn the_same_period_a_year_before_is_compared_too() {
+    // Close to last quarter, far from the same quarter last year: questioned.
+    let others = [(q(2025, 2), 50.0), (q(2024, 3), 20.0)];
+    let c = check(&URBAN, q(2025, 3), &num("52"), &others);
+    assert_eq!(rules(&c), vec![Rule::LargeChange]);
+    assert!(
+        c.issues[0].message.contains("2024年第三季度"),
+        "{}",
+        c.issues[0].message
+    );
+    // Far from both: two questions, one per comparison.
+    let c = check(&URBAN, q(2025, 3), &num("90"), &others);
+    assert_eq!(rules(&c), vec![Rule::LargeChange, Rule::LargeChange]);
+    // Later values are not "earlier": entering an old year compares with older ones only.
+    let c = check(
+        &URBAN,
+        y(2022),
+        &num("50"),
+        &[(y(2021), 49.0), (y(2024), 80.0)],
+    );
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+}

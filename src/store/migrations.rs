@@ -11,9 +11,16 @@ const STEPS: &[&str] = &[
     include_str!("migrations/002_progress.sql"),
     include_str!("migrations/003_reports.sql"),
     include_str!("migrations/004_settings.sql"),
+    include_str!("migrations/005_application_id.sql"),
 ];
 
 pub const CURRENT_VERSION: i64 = STEPS.len() as i64;
+
+/// `PRAGMA application_id` of a Zhibiao database: the ASCII bytes "ZhiB". SQLite asks every
+/// application file format for its own 32-bit number; readable letters make the mark easy to
+/// spot in a hex dump, and they collide with no id in SQLite's registry (`magic.txt`).
+/// Step 4 writes it (SQL files cannot read this constant; a test keeps the two equal).
+pub const APPLICATION_ID: i32 = i32::from_be_bytes(*b"ZhiB");
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, CURRENT_VERSION)
@@ -26,6 +33,7 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         return Err(StoreError::TooNew {
             found,
             supported: CURRENT_VERSION,
+            path: None,
         });
     }
     if found >= target {
@@ -129,6 +137,28 @@ mod tests {
             .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1, "data survives the upgrade");
+    }
+
+    #[test]
+    fn step_5_marks_the_file_as_ours() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 4).unwrap();
+        let id = |c: &Connection| -> i32 {
+            c.query_row("PRAGMA application_id", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(id(&c), 0, "versions 1-4 carried no mark");
+        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", [])
+            .unwrap();
+        migrate_to(&mut c, 5).unwrap();
+        assert_eq!(id(&c), APPLICATION_ID);
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+        let mut fresh = Connection::open_in_memory().unwrap();
+        migrate(&mut fresh).unwrap();
+        assert_eq!(id(&fresh), APPLICATION_ID, "a new database is marked too");
     }
 
     #[test]

@@ -76,8 +76,9 @@ pub fn for_indicator(conn: &Connection, indicator_id: i64) -> Result<Vec<Observa
     Ok(rows)
 }
 
-/// Numeric values of an indicator in `year - 1` and `year` (quarters included): what the
-/// validation rules compare a new value of that year with.
+/// Numeric values of an indicator up to the end of `year` (quarters included): what the
+/// validation rules compare a new value of that year with — the latest earlier value may
+/// lie several years back.
 pub fn numbers_around(
     conn: &Connection,
     indicator_id: i64,
@@ -86,12 +87,11 @@ pub fn numbers_around(
     // Text order puts '2024' < '2024Q1' < … < '2025Q4' < '2026'.
     let mut st = conn.prepare_cached(
         "SELECT period, value FROM observations
-         WHERE indicator_id = ?1 AND period >= ?2 AND period < ?3 AND value IS NOT NULL",
+         WHERE indicator_id = ?1 AND period < ?2 AND value IS NOT NULL",
     )?;
-    let rows = st.query_map(
-        params![indicator_id, (year - 1).to_string(), (year + 1).to_string()],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)),
-    )?;
+    let rows = st.query_map(params![indicator_id, (year + 1).to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (p, v) = row?;

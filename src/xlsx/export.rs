@@ -20,9 +20,38 @@ impl CellValue {
         match self {
             CellValue::Empty => String::new(),
             CellValue::Number(n) => format_number(*n),
-            CellValue::Text(t) => t.clone(),
+            CellValue::Text(t) => csv_text(t),
         }
     }
+}
+
+/// A text cell as CSV writes it. Excel and WPS run a cell that starts with `=`, `+`, `-` or
+/// `@` as a formula (`=HYPERLINK(…)`, DDE payloads), and strip a leading tab or CR before
+/// looking; such text gets a leading `'`, which makes it plain text (OWASP's advice). A plain
+/// number such as `-3.5` or `+2%` and the `-` placeholder are left alone: they cannot run,
+/// and the file must read back as the same values.
+pub fn csv_text(t: &str) -> String {
+    let risky = t.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(t) && !is_placeholder(t) {
+        format!("'{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+fn is_plain_number(t: &str) -> bool {
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    let mut parts = body.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_placeholder(t: &str) -> bool {
+    matches!(t, "-" | "--" | "—" | "——")
 }
 
 /// Shortest decimal that reads back as the same f64 (no "65.19999999").
@@ -153,21 +182,52 @@ pub fn write_csv(table: &ExportTable) -> Result<Vec<u8>, XlsxError> {
         for r in &table.rows {
             w.write_record([
                 r.id.to_string(),
-                r.seq.clone(),
-                r.category.clone(),
-                r.name.clone(),
-                r.unit.clone(),
-                r.attribute.clone(),
+                csv_text(&r.seq),
+                csv_text(&r.category),
+                csv_text(&r.name),
+                csv_text(&r.unit),
+                csv_text(&r.attribute),
                 r.baseline.as_csv(),
                 r.target.as_csv(),
                 r.current.as_csv(),
                 share(r.completion),
                 share(r.schedule),
-                r.status.clone(),
-                r.department.clone(),
+                csv_text(&r.status),
+                csv_text(&r.department),
             ])?;
         }
         w.flush().map_err(|e| XlsxError::Csv(e.to_string()))?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_text;
+
+    #[test]
+    fn formula_starts_are_neutralised_numbers_and_placeholders_kept() {
+        for (input, out) in [
+            (
+                "=HYPERLINK(\"http://x\",\"点我\")",
+                "'=HYPERLINK(\"http://x\",\"点我\")",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            ("-", "-"),
+            ("—", "—"),
+            ("-3.5", "-3.5"),
+            ("+2%", "+2%"),
+            ("-16%", "-16%"),
+            ("-.5", "'-.5"),
+            ("地区生产总值", "地区生产总值"),
+            ("≥60%", "≥60%"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_text(input), out, "{input:?}");
+        }
+    }
 }

@@ -6,7 +6,9 @@ mod export;
 mod import;
 pub mod layout;
 
-pub use export::{format_number, write_csv, write_xlsx, CellValue, ExportRow, ExportTable};
+pub use export::{
+    csv_text, format_number, write_csv, write_xlsx, CellValue, ExportRow, ExportTable,
+};
 pub use import::{read_filled_template, ImportedValue, SheetContents, SheetRejection, SheetRow};
 
 #[derive(Debug, thiserror::Error)]

@@ -26,12 +26,18 @@ impl Backend for Local {
 impl Local {
     /// Opens (creating and migrating if needed) the database at `path`, creates the first-run
     /// `admin` and, on first start, imports the demo plans.
-    pub fn open(path: &Path) -> Result<Self, ApiError> {
-        let mut conn = zhibiao::store::open(path)?;
+    /// Opens (creating and migrating if needed) the database at `path` and creates the
+    /// first-run `admin`. Only with `demo` — a database created as a demo (`--demo`) — are
+    /// the demo plans, users and values added, and only into a database without plans.
+    pub fn open(path: &Path, demo: bool) -> Result<Self, ApiError> {
+        let mut conn = zhibiao::api::backup::open(path)?;
+        // The day's backup through a connection of its own, off the start-up path.
+        let db = path.to_path_buf();
+        std::thread::spawn(move || zhibiao::api::backup::daily_backup(&db));
         if session::ensure_admin(&mut conn)? {
             tracing::info!("created the first-run admin (password change forced)");
         }
-        if zhibiao::demo::ensure_demo(&mut conn)? {
+        if demo && zhibiao::demo::ensure_demo(&mut conn)? {
             tracing::info!("imported the demo plans");
         }
         Ok(Self::with_connection(conn, path.to_path_buf()))

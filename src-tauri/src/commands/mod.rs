@@ -2,6 +2,7 @@
 //! in modules because `#[tauri::command]` at the top of lib.rs collides (E0255).
 
 pub mod app_info;
+pub mod backup;
 pub mod departments;
 mod files;
 pub mod imports;

@@ -87,7 +87,7 @@ impl TestApp {
 
     fn with(backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let local = Local::open(&dir.path().join("test.db")).expect("open db");
+        let local = Local::open(&dir.path().join("test.db"), true).expect("open db");
         let state = AppState::with_backend(backend(local))
             .with_machine_settings_path(dir.path().join("settings.json"));
         let app = zhibiao_app::setup(mock_builder())
