@@ -72,9 +72,23 @@ fn io(e: std::io::Error) -> ApiError {
     ApiError::new(ErrorCode::Storage, format!("无法读取备份目录：{e}"))
 }
 
-/// How many non-daily backups are kept. TODO(settings): read from the settings store.
-pub fn retention() -> Retention {
-    Retention::default()
+/// What is kept: daily backups for a month and the last `backups_kept` others (the
+/// database's settings; the defaults when they cannot be read).
+pub fn retention(conn: &Connection) -> Retention {
+    match super::settings::database_settings(conn) {
+        Ok(s) => Retention {
+            others: s.backups_kept as usize,
+            ..Retention::default()
+        },
+        Err(_) => Retention::default(),
+    }
+}
+
+/// [`retention`] of the database at `db`, read through a read-only connection of its own.
+fn retention_at(db: &Path) -> Retention {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map(|c| retention(&c))
+        .unwrap_or_default()
 }
 
 /// The backups of the database at `db`, newest first (no permission check: for the CLI).
@@ -97,7 +111,7 @@ pub fn list_backups(conn: &Connection, s: &Session, db: &Path) -> Result<BackupL
 /// 立即备份. Takes a connection of its own, so the caller need not hold its lock meanwhile:
 /// check permission with [`authorize_backup`] first.
 pub fn backup_now(db: &Path) -> Result<BackupEntry, ApiError> {
-    let made = backup::create(db, BackupKind::Manual, retention())?;
+    let made = backup::create(db, BackupKind::Manual, retention_at(db))?;
     Ok(BackupEntry::from(&made))
 }
 
@@ -112,7 +126,7 @@ pub fn backup_to(db: &Path, out: &Path) -> Result<u64, ApiError> {
 
 /// The daily backup when the app opens; a failure is logged, never stops the app.
 pub fn daily_backup(db: &Path) {
-    match backup::daily_if_due(db, retention()) {
+    match backup::daily_if_due(db, retention_at(db)) {
         Ok(Some(b)) => tracing::info!(file = %b.path.display(), "daily backup made"),
         Ok(None) => {}
         Err(e) => tracing::warn!(error = %e, "daily backup failed"),
@@ -122,7 +136,7 @@ pub fn daily_backup(db: &Path) {
 /// A backup before an import changes data in bulk. Refuses the import if it cannot be made:
 /// an import is the kind of change a user wants to be able to undo.
 pub fn before_import(conn: &Connection) -> Result<(), ApiError> {
-    backup::before_bulk_change(conn, BackupKind::Import, retention()).map_err(|e| {
+    backup::before_bulk_change(conn, BackupKind::Import, retention(conn)).map_err(|e| {
         ApiError::new(
             ErrorCode::Storage,
             format!("导入前的自动备份没有成功，未导入任何数据：{e}"),
