@@ -223,7 +223,9 @@ fn a_value_far_from_the_history_needs_a_note_even_without_the_period_just_before
         c.issues[0].message
     );
     // About 1000 every year, annual values only: 60.5 for 2025Q4 is questioned.
-    let years: Vec<(Period, f64)> = (2020..=2024).map(|n| (y(n), 1000.0 + (n - 2020) as f64)).collect();
+    let years: Vec<(Period, f64)> = (2020..=2024)
+        .map(|n| (y(n), 1000.0 + (n - 2020) as f64))
+        .collect();
     let c = check(&CAPACITY, q(2025, 4), &num("60.5"), &years);
     assert_eq!(rules(&c), vec![Rule::LargeChange]);
     assert!(

@@ -7,7 +7,7 @@ export type ApiError = { code: ErrorCode,
  */
 message: string, };
 
-export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "internal";
+export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "storage" | "internal";
 
 export type Qualifier = "lt" | "le" | "gt" | "ge" | "approx";
 
@@ -634,4 +634,38 @@ export type NewUserInput = { name: string,
  * Initial password; the user must change it at first login.
  */
 password: string, role: Role, department_id: number | null, };
+
+export type BackupEntry = { 
+/**
+ * File name inside the backup folder; what a restore asks for.
+ */
+file_name: string, 
+/**
+ * daily / upgrade / import / manual / before-restore
+ */
+kind: string, 
+/**
+ * 每日自动备份, 手动备份 …
+ */
+kind_label: string, 
+/**
+ * Local time, `YYYY-MM-DD HH:MM:SS`.
+ */
+taken_at: string, size: number, };
+
+export type BackupList = { 
+/**
+ * The folder beside the database where the backups are.
+ */
+folder: string, backups: Array<BackupEntry>, };
+
+export type RestoreOutcome = { restored_from: string, 
+/**
+ * Where the database as it was before the restore was kept.
+ */
+set_aside: string | null, 
+/**
+ * Chinese summary for the user.
+ */
+message: string, };
 

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use tauri::State;
 use zhibiao::api::plans::{self, ImportPreview, ImportSummary};
-use zhibiao::document::MAX_FILE_BYTES;
 use zhibiao::api::ApiError;
+use zhibiao::document::MAX_FILE_BYTES;
 
 use super::files::read_file;
 use crate::call;
