@@ -52,6 +52,11 @@ pub fn typescript_declarations() -> String {
             crate::import::ExtractedPlan,
             crate::import::ExtractedTable,
             crate::import::ExtractedIndicator,
+            crate::import::ExtractedAnnualTarget,
+            crate::import::ColumnRole,
+            crate::import::ColumnRead,
+            crate::import::ColumnChoice,
+            crate::import::TableGuess,
             // plans and departments
             crate::store::plans::PlanSummary,
             crate::store::departments::DepartmentSummary,

@@ -165,50 +165,46 @@ fn grammar_agrees_with_every_golden_cell() {
     );
 }
 
-/// Cells in the extra layouts that hold a digit but are genuinely text (none so far).
+/// Value cells of the layout corpus that hold a digit but are genuinely text, with the reason.
 const DIGIT_TEXT_CELLS: &[&str] = &[];
 
-fn is_value_column(header: &str) -> bool {
-    let h = normalize(header);
-    h.chars().any(|c| c.is_ascii_digit())
-        || ["现值", "目标", "基期", "年均", "累计"]
-            .iter()
-            .any(|w| h.contains(w))
-}
-
+/// Every value cell of the layout corpus's golden readings (baseline, target, actual,
+/// annual targets) that holds a digit is read as a value, never as text.
 #[test]
-fn extra_layout_cells_with_digits_are_read_as_values() {
+fn layout_corpus_value_cells_with_digits_are_read_as_values() {
     let mut cells = 0;
     let mut failures = Vec::new();
-    for file in files_with_ext(&fixture_dir("extra-layouts"), "txt") {
-        let text = fs::read_to_string(&file).expect("layout file");
-        let mut value_columns: Option<Vec<bool>> = None;
-        for line in text.lines().filter(|l| l.contains('\t')) {
-            let row: Vec<&str> = line.split('\t').collect();
-            let Some(columns) = &value_columns else {
-                value_columns = Some(row.iter().map(|h| is_value_column(h)).collect());
-                continue;
-            };
-            for (cell, _) in row.iter().zip(columns).filter(|(_, v)| **v) {
-                cells += 1;
-                let v = parse_value(cell);
-                println!(
-                    "  {cell:?} → {:?} {:?} {:?} unit={:?} cum={} text={:?}",
-                    v.kind, v.value, v.qualifier, v.unit_in_cell, v.cumulative, v.text
-                );
-                let has_digit = normalize(cell).chars().any(|c| c.is_ascii_digit());
-                if has_digit && v.kind == ValueKind::Qualitative && !DIGIT_TEXT_CELLS.contains(cell)
-                {
-                    failures.push(format!("{}: {cell:?} read as text", file.display()));
+    for file in files_with_ext(&fixture_dir("layouts"), "json") {
+        let golden: Json =
+            serde_json::from_str(&fs::read_to_string(&file).expect("golden")).expect("golden JSON");
+        for table in golden.as_array().into_iter().flatten() {
+            for row in table["indicators"].as_array().into_iter().flatten() {
+                let mut raws: Vec<&str> = ["baseline_raw", "target_raw", "actual_raw"]
+                    .iter()
+                    .filter_map(|k| row[*k].as_str())
+                    .collect();
+                if let Some(annual) = row["annual_targets"].as_array() {
+                    raws.extend(annual.iter().filter_map(|a| a["raw"].as_str()));
                 }
-                if !cell.trim().is_empty() {
-                    assert_ne!(v.kind, ValueKind::Empty, "{cell:?} read as empty");
+                for cell in raws {
+                    cells += 1;
+                    let v = parse_value(cell);
+                    let has_digit = normalize(cell).chars().any(|c| c.is_ascii_digit());
+                    if has_digit
+                        && v.kind == ValueKind::Qualitative
+                        && !DIGIT_TEXT_CELLS.contains(&cell)
+                    {
+                        failures.push(format!("{}: {cell:?} read as text", file.display()));
+                    }
+                    if !cell.trim().is_empty() {
+                        assert_ne!(v.kind, ValueKind::Empty, "{cell:?} read as empty");
+                    }
                 }
             }
         }
     }
-    println!("extra layouts: {cells} value cells read");
-    assert!(cells > 100, "too few value cells found: {cells}");
+    println!("layout corpus: {cells} value cells read");
+    assert!(cells > 300, "too few value cells found: {cells}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

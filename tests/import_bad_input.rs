@@ -146,3 +146,24 @@ fn random_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_hundred_thousand_tabs_are_survived() {
+    // On one line, and spread over many short lines.
+    let one_line = format!("指标\t2025年\t2030年\t属性\n{}\n", "\t".repeat(100_000));
+    let doc = extract(&one_line).unwrap();
+    assert!(doc.tables.iter().all(|t| t.indicators.is_empty()) || doc.tables.is_empty());
+    let many = format!("{TABLE}{}", "\t\n".repeat(100_000));
+    let doc = extract(&many).unwrap();
+    assert_eq!(doc.tables[0].indicators.len(), 3);
+    let cells = format!("{TABLE}{}", "约束性\t".repeat(100_000));
+    assert!(extract(&cells).is_ok());
+}
+
+#[test]
+fn a_ten_megabyte_line_is_survived() {
+    let line = "2025年  ".repeat(10 * 1024 * 1024 / 9);
+    let text = format!("{TABLE}{line}\n指标\n单位\n属性\n{line}\n");
+    let doc = extract(&text).unwrap();
+    assert_eq!(doc.tables[0].indicators.len(), 3);
+}

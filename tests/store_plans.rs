@@ -30,24 +30,28 @@ fn row(
     target: &str,
 ) -> ExtractedIndicator {
     ExtractedIndicator {
+        draft: IndicatorDraft {
+            seq: Some(line.to_string()),
+            category: Some(category.to_string()),
+            name: name.to_string(),
+            unit: Some(unit.to_string()),
+            attribute: attr,
+            baseline: Some(parse_value(base)),
+            target: Some(parse_value(target)),
+            direction: Direction::Increase,
+            ..IndicatorDraft::default()
+        },
         line,
-        seq: Some(line.to_string()),
-        category: Some(category.to_string()),
-        group: None,
-        parent: None,
-        name: name.to_string(),
-        unit: Some(unit.to_string()),
-        region: None,
-        attribute: attr,
+        lines: vec![line],
+        cells: vec![],
         baseline_raw: Some(base.to_string()),
         target_raw: Some(target.to_string()),
         actual_raw: None,
-        baseline: Some(parse_value(base)),
-        target: Some(parse_value(target)),
-        actual: None,
-        direction: Direction::Increase,
-        note: None,
-        lead_department: None,
+        growth_raw: None,
+        done_raw: None,
+        annual_targets: vec![],
+        reasons: vec![],
+        doubts: vec![],
     }
 }
 
@@ -73,6 +77,8 @@ fn table(
             "2030年".into(),
             "属性".into(),
         ],
+        column_roles: vec![],
+        unit: None,
         notes: vec![],
         indicators: rows,
     }

@@ -79,7 +79,7 @@ impl From<crate::import::ImportError> for ApiError {
         use crate::import::ImportError as I;
         let code = match &e {
             I::Decode(_) => ErrorCode::UnreadableDocument,
-            I::Empty => ErrorCode::InvalidInput,
+            I::Empty | I::Selection => ErrorCode::InvalidInput,
         };
         ApiError::new(code, e.to_string())
     }

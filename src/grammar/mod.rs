@@ -31,7 +31,7 @@ pub fn parse_value(raw: &str) -> Value {
         ..Value::empty()
     };
     // Reading works on normalised text without whitespace: `< 42.5`, `6.0 左右`, `77.8 ¹`.
-    let work: Vec<char> = normalize(raw)
+    let work: Vec<char> = normalize::decimal_points(&normalize(raw))
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();

@@ -22,6 +22,24 @@ fn normalize_char(c: char) -> char {
     }
 }
 
+/// `12。5` → `12.5`: an ideographic full stop between digits was meant as a decimal point.
+pub fn decimal_points(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_digit());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1));
+            if c == '。' && between {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Whether `c` is a CJK ideograph or CJK punctuation (anything that is not spaced in Chinese).
 pub fn is_wide(c: char) -> bool {
     !c.is_ascii()
@@ -68,6 +86,12 @@ mod tests {
         assert_eq!(normalize("（万人）"), "(万人)");
         assert_eq!(normalize("≧60"), "≥60");
         assert_eq!(normalize("〔17〕"), "〔17〕");
+    }
+
+    #[test]
+    fn ideographic_full_stops_between_digits_are_decimal_points() {
+        assert_eq!(decimal_points(&normalize("１２。５")), "12.5");
+        assert_eq!(decimal_points("达到12。"), "达到12。");
     }
 
     #[test]

@@ -73,3 +73,13 @@ fn recognises_a_repeated_header() {
     ));
     assert!(!h.repeats(&split_cells("生态保护\t23.森林覆盖率(%)\t—\t95\t约束性"), 0));
 }
+
+#[test]
+fn a_regional_table_has_a_column_per_indicator_whatever_its_words() {
+    let cells = split_cells("县（市、区）\tPM2.5年均浓度（微克/立方米）\t优良天数比率（%）");
+    let (h, _) = detect(&cells, None).expect("a header");
+    assert_eq!(h.roles, vec![Role::Region, Role::Other, Role::Other]);
+    assert!(is_indicator_label(&h.labels[1]));
+    assert!(!is_indicator_label("年均增长（%）"));
+    assert!(!is_indicator_label("“十四五”目标（%）"));
+}

@@ -109,7 +109,7 @@ pub fn despace(s: &str) -> String {
 
 /// Normalises a header cell for matching: no spaces, no markup.
 pub fn header_key(s: &str) -> String {
-    despace(s).replace(' ', "")
+    crate::grammar::normalize(&despace(s)).replace(' ', "")
 }
 
 #[cfg(test)]

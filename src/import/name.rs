@@ -39,8 +39,14 @@ pub fn is_unit(s: &str) -> bool {
         return true;
     }
     let mut has_non_ascii_or_sign = false;
+    // Digits only in a denominator (`人/10万人`, `1/10万`): a number before any `/` is a
+    // value.
+    let s = s.strip_prefix("1/").unwrap_or(s);
+    let mut after_slash = false;
     for c in s.chars() {
+        after_slash |= c == '/';
         let ok = UNIT_CHARS.contains(c)
+            || (after_slash && c.is_ascii_digit())
             || c.is_ascii_lowercase()
             || matches!(c, 'W' | 'M' | 'G' | 'K' | 'J' | 'V' | 'A' | 'T');
         if !ok {
@@ -139,7 +145,9 @@ fn split_unit(name: &str) -> (String, Option<String>) {
 /// The unit written inside a value cell: `2.49万张` → 万张, `≥60%` → %, `力争达到8人` → 人.
 /// Relative statements (`比2020年下降10%`) carry no unit of the indicator.
 pub fn unit_in_cell(raw: &str) -> Option<String> {
-    let caps = CELL_UNIT.captures(raw.trim())?;
+    // `>1.3万亿元，年均增速高于…`: the value is the first clause.
+    let first = raw.split(['，', ',', '；', ';']).next().unwrap_or(raw);
+    let caps = CELL_UNIT.captures(first.trim())?;
     let unit = caps.get(1)?.as_str().trim();
     is_unit(unit).then(|| unit.to_string())
 }

@@ -12,6 +12,8 @@ use crate::model::Attribute;
 pub struct BodyLine {
     /// 1-based line number.
     pub line: usize,
+    /// Every 1-based source line of the row (one-cell-per-line tables, wrapped names).
+    pub lines: Vec<usize>,
     pub cells: Vec<String>,
     /// A blank line or a repeated header (page break) came before this line.
     pub after_break: bool,
@@ -35,6 +37,12 @@ pub struct Row {
     pub baseline_raw: Option<String>,
     pub target_raw: Option<String>,
     pub actual_raw: Option<String>,
+    /// The unit column's cell, to compare with a unit in the name.
+    pub unit_cell: Option<String>,
+    pub growth_raw: Option<String>,
+    pub done_raw: Option<String>,
+    /// (year, raw cell) of annual target columns.
+    pub annual: Vec<(i32, String)>,
     pub remark: Option<String>,
     pub department: Option<String>,
 }
@@ -106,8 +114,41 @@ impl Layout {
 
 fn cell<'a>(header: &Header, layout: &Layout, cells: &'a [String], role: Role) -> Option<&'a str> {
     let col = header.col(role)?;
+    cell_at(header, layout, cells, col)
+}
+
+fn cell_at<'a>(
+    header: &Header,
+    layout: &Layout,
+    cells: &'a [String],
+    col: usize,
+) -> Option<&'a str> {
     let i = layout.cell_index(header, col)?;
     cells.get(i).map(|s| s.as_str()).filter(|s| !s.is_empty())
+}
+
+/// (year, raw) of the annual target cells that hold something; a dash is kept as written
+/// (the plan sets no target for that year), so the wizard shows the row as the document does.
+fn annual_cells(header: &Header, layout: &Layout, cells: &[String]) -> Vec<(i32, String)> {
+    let mut out: Vec<(i32, String)> = header
+        .roles
+        .iter()
+        .enumerate()
+        .filter_map(|(c, r)| match r {
+            Role::Annual(y) => cell_at(header, layout, cells, c).map(|s| (*y, s.to_string())),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|(y, _)| *y);
+    out
+}
+
+/// The 年均/累计 cell of the target (or, failing that, of the actual value).
+fn growth_cell(header: &Header, layout: &Layout, cells: &[String]) -> Option<String> {
+    [Slot::Target, Slot::Actual]
+        .into_iter()
+        .find_map(|s| cell(header, layout, cells, Role::Value(s, Sub::Growth)))
+        .map(str::to_string)
 }
 
 /// The absolute cell, or the growth cell beside it when the absolute one is a dash.
@@ -133,21 +174,46 @@ struct Carry {
 pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut carry = Carry::default();
+    // A regional table may name its one indicator only in its title.
+    let has_name = header.col(Role::Name).is_some();
     for bl in body {
         let cells = &bl.cells;
         let layout = Layout::of(header, cells);
         let zone: Vec<&str> = layout
             .name_zone(header)
+            .filter(|_| has_name)
             .filter_map(|i| cells.get(i).map(|s| s.as_str()))
             .filter(|s| !s.is_empty())
             .collect();
+        // One text alone on a row, wherever it stands, is a category line (a merged row
+        // whose text a converter put under any column).
+        let filled: Vec<&str> = cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let [only] = filled.as_slice() {
+            let digits = only.chars().any(|c| c.is_ascii_digit());
+            if zone.is_empty()
+                && !digits
+                && Attribute::parse(only).is_none()
+                && !is_placeholder(only)
+            {
+                carry.category = Some(clean_category(only));
+                continue;
+            }
+        }
         let slots = [Slot::Baseline, Slot::Target, Slot::Actual];
         let [baseline_raw, target_raw, actual_raw] =
             slots.map(|s| value_raw(header, &layout, cells, s));
         let attribute = cell(header, &layout, cells, Role::Attribute).and_then(Attribute::parse);
         let category_cell = cell(header, &layout, cells, Role::Category);
         let seq_cell = cell(header, &layout, cells, Role::Seq);
-        let has_values = baseline_raw.is_some() || target_raw.is_some() || actual_raw.is_some();
+        let annual = annual_cells(header, &layout, cells);
+        let has_values = baseline_raw.is_some()
+            || target_raw.is_some()
+            || actual_raw.is_some()
+            || !annual.is_empty();
 
         if !has_values && attribute.is_none() {
             let text: Vec<&str> = cells
@@ -161,11 +227,14 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
             let joined = text.join("");
             let only_name =
                 text.len() == zone.len() && category_cell.is_none() && seq_cell.is_none();
-            if bl.after_break && only_name && !is_heading(&joined) && !rows.is_empty() {
+            // Text alone in the first cell spans the row: a category line, not a name's end.
+            let spanning = text.len() == 1 && cells.first().is_some_and(|c| !c.is_empty());
+            if bl.after_break && only_name && !spanning && !is_heading(&joined) && !rows.is_empty()
+            {
                 // A name split across a page break continues the previous row.
                 let prev = rows.last_mut().expect("checked non-empty");
                 prev.name_raw.push_str(&joined);
-                prev.lines.push(bl.line);
+                prev.lines.extend(bl.lines.iter().copied());
                 let parts = split_name(&prev.name_raw);
                 prev.name = parts.name;
                 prev.unit = prev.unit.take().or(parts.unit);
@@ -178,7 +247,8 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
         if let Some(c) = category_cell {
             carry.category = Some(clean_category(c));
         }
-        if let Some(r) = cell(header, &layout, cells, Role::Region) {
+        let own_region = cell(header, &layout, cells, Role::Region);
+        if let Some(r) = own_region {
             carry.region = Some(despace(r));
         }
         let mut zone = zone;
@@ -187,14 +257,22 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
             seq = Some(seq_of(zone[0]));
             zone.remove(0);
         }
-        let Some(name_raw) = zone.last().map(|s| s.to_string()) else {
-            continue;
+        let name_raw = match zone.last() {
+            Some(s) => s.to_string(),
+            None if !has_name => String::new(),
+            None => continue,
         };
-        let group_raw: Vec<&str> = zone[..zone.len() - 1].to_vec();
+        let group_raw: Vec<&str> = zone[..zone.len().saturating_sub(1)].to_vec();
         let parts = split_name(&name_raw);
         seq = seq.or(parts.seq);
         let prev = rows.last();
-        let continuation = seq.is_none() && prev.is_some_and(|p| p.seq.is_some());
+        let sub_item = parts.name.starts_with("其中");
+        // A row without a number continues the numbered one above (城镇化率: 常住 | 户籍),
+        // unless it names a region of its own (全市 under 1–5 counties).
+        let continuation = seq.is_none()
+            && !sub_item
+            && own_region.is_none()
+            && prev.is_some_and(|p| p.seq.is_some());
         let group = if !group_raw.is_empty() {
             Some(split_name(&group_raw.join("")).name)
         } else if continuation {
@@ -209,19 +287,15 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
         if continuation {
             seq = prev.and_then(|p| p.seq.clone());
         }
-        let unit = parts
-            .unit
-            .or_else(|| {
-                cell(header, &layout, cells, Role::Unit)
-                    .filter(|u| !is_placeholder(u))
-                    .map(despace)
-            })
-            .or_else(|| {
-                [&target_raw, &baseline_raw, &actual_raw]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|r| unit_in_cell(r))
-            });
+        let unit_cell = cell(header, &layout, cells, Role::Unit)
+            .filter(|u| !is_placeholder(u))
+            .map(despace);
+        let unit = parts.unit.or_else(|| unit_cell.clone()).or_else(|| {
+            [&target_raw, &baseline_raw, &actual_raw]
+                .into_iter()
+                .flatten()
+                .find_map(|r| unit_in_cell(r))
+        });
         let parent = if parts.name.starts_with("其中") {
             carry.parent_candidate.clone()
         } else {
@@ -230,7 +304,7 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
         };
         rows.push(Row {
             line: bl.line,
-            lines: vec![bl.line],
+            lines: bl.lines.clone(),
             cells: cells.clone(),
             seq,
             category: carry.category.clone(),
@@ -244,6 +318,10 @@ pub fn assemble(header: &Header, body: &[BodyLine]) -> Vec<Row> {
             baseline_raw,
             target_raw,
             actual_raw,
+            unit_cell,
+            growth_raw: growth_cell(header, &layout, cells),
+            done_raw: cell(header, &layout, cells, Role::Done).map(str::to_string),
+            annual,
             remark: cell(header, &layout, cells, Role::Remark).map(str::to_string),
             department: cell(header, &layout, cells, Role::Department).map(despace),
         });

@@ -11,6 +11,7 @@ fn table(header_rows: &[&str], body: &[(&str, bool)]) -> Vec<Row> {
         .enumerate()
         .map(|(i, (l, brk))| BodyLine {
             line: i + 10,
+            lines: vec![i + 10],
             cells: split_cells(l),
             after_break: *brk,
         })

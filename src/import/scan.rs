@@ -5,8 +5,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::header::{detect, Header};
+use super::content::refine;
+use super::grid::Grid;
+use super::header::{detect, detect_rows, Header};
 use super::lines::{filled, is_blank, is_tab_row, split_cells, strip_tags};
+use super::name::is_unit;
 use super::rows::BodyLine;
 
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -14,13 +17,22 @@ static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOTE_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-\s]*(?:\d{1,2}[.、．]|[①②③④⑤⑥⑦⑧⑨])").unwrap());
+static TABLE_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(]?单位[:：]\s*([^，,；;。)）\s]{1,12})").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–\s]*$").unwrap());
+
+/// Stands for a line whose cells were moved onto an earlier line.
+const ABSORBED: &str = "\u{1}";
 
 /// A table block before its rows are assembled.
 #[derive(Debug, Clone)]
 pub struct RawTable {
     pub header: Header,
+    /// 1-based first header line.
+    pub start_line: usize,
+    /// A unit stated once for the whole table (`单位：%`), above or in the header.
+    pub unit: Option<String>,
     /// 0-based line of the first header row.
     pub header_idx: usize,
     pub body: Vec<BodyLine>,
@@ -44,8 +56,24 @@ fn note_text(line: &str) -> String {
         .to_string()
 }
 
-/// Finds every table block in `lines`.
-pub fn find_tables(lines: &[&str]) -> Vec<RawTable> {
+/// The TAB rows on the two lines after `i`, while there are such rows.
+fn rows_after(lines: &[&str], i: usize) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .map_while(|l| cells_of(l))
+        .collect()
+}
+
+/// Finds every table block in the grid's lines.
+pub fn find_tables(grid: &Grid) -> Vec<RawTable> {
+    let lines: Vec<&str> = grid
+        .lines
+        .iter()
+        .zip(&grid.absorbed)
+        .map(|(l, a)| if *a { ABSORBED } else { l.as_str() })
+        .collect();
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -53,12 +81,13 @@ pub fn find_tables(lines: &[&str]) -> Vec<RawTable> {
             i += 1;
             continue;
         };
-        let second = lines.get(i + 1).and_then(|l| cells_of(l));
-        let Some((header, used)) = detect(&first, second.as_deref()) else {
+        let below = rows_after(&lines, i);
+        let more: Vec<&[String]> = below.iter().map(Vec::as_slice).collect();
+        let Some((header, used)) = detect_rows(&first, &more) else {
             i += 1;
             continue;
         };
-        let (table, next) = read_block(lines, i, header, used);
+        let (table, next) = read_block(&lines, grid, i, header, used);
         if !table.body.is_empty() {
             tables.push(table);
         }
@@ -68,13 +97,23 @@ pub fn find_tables(lines: &[&str]) -> Vec<RawTable> {
 }
 
 /// Reads the body after a header; returns the block and the index to resume scanning at.
-fn read_block(lines: &[&str], start: usize, header: Header, used: usize) -> (RawTable, usize) {
+fn read_block(
+    lines: &[&str],
+    grid: &Grid,
+    start: usize,
+    header: Header,
+    used: usize,
+) -> (RawTable, usize) {
     let mut body: Vec<BodyLine> = Vec::new();
     let mut after_break = false;
     let mut j = start + used;
     let mut notes = Vec::new();
     while j < lines.len() {
         let line = lines[j];
+        if line == ABSORBED {
+            j += 1;
+            continue;
+        }
         if is_blank(line) {
             after_break = true;
             j += 1;
@@ -99,8 +138,11 @@ fn read_block(lines: &[&str], start: usize, header: Header, used: usize) -> (Raw
         if header.repeats(&cells, 0) {
             after_break = true;
             j += 1;
-            let next = lines.get(j).and_then(|l| cells_of(l));
-            if next.is_some_and(|n| header.repeats(&n, 1)) {
+            for row in 1..header.row_keys.len() {
+                let next = lines.get(j).and_then(|l| cells_of(l));
+                if !next.is_some_and(|n| header.repeats(&n, row)) {
+                    break;
+                }
                 j += 1;
             }
             continue;
@@ -111,19 +153,41 @@ fn read_block(lines: &[&str], start: usize, header: Header, used: usize) -> (Raw
         }
         body.push(BodyLine {
             line: j + 1,
+            lines: grid.source_lines(j),
             cells,
             after_break,
         });
         after_break = false;
         j += 1;
     }
+    let mut header = header;
+    let cells: Vec<&[String]> = body.iter().map(|b| b.cells.as_slice()).collect();
+    refine(&mut header, &cells);
+    let unit = table_unit(lines, start, &header);
     let table = RawTable {
         header,
+        start_line: start + 1,
+        unit,
         header_idx: start,
         body,
         notes,
     };
     (table, j)
+}
+
+/// `单位：%` in a header cell or on one of the three lines above the header.
+fn table_unit(lines: &[&str], header_idx: usize, header: &Header) -> Option<String> {
+    let above = lines[header_idx.saturating_sub(3)..header_idx]
+        .iter()
+        .copied();
+    header
+        .columns
+        .iter()
+        .map(String::as_str)
+        .chain(above)
+        .filter(|l| l.len() < 400)
+        .find_map(|l| TABLE_UNIT.captures(l).map(|c| c[1].to_string()))
+        .filter(|u| is_unit(u))
 }
 
 /// Collects a note line and the numbered lines that continue it; returns the next index.
@@ -156,7 +220,7 @@ mod tests {
     #[test]
     fn reads_a_table_across_a_page_break() {
         let lines: Vec<&str> = TEXT.lines().collect();
-        let tables = find_tables(&lines);
+        let tables = find_tables(&crate::import::grid::build(&lines));
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
         assert_eq!(t.header_idx, 2);
@@ -175,6 +239,6 @@ mod tests {
             "序号\t项目名称\t建设内容",
             "1\t某工程\t建设污水管网",
         ];
-        assert!(find_tables(&lines).is_empty());
+        assert!(find_tables(&crate::import::grid::build(&lines)).is_empty());
     }
 }

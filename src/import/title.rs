@@ -55,6 +55,11 @@ pub fn find_title(lines: &[&str], header_idx: usize) -> Option<(String, usize)> 
             .find(|c| !c.is_empty());
         let Some(text) = first else { continue };
         let text = text.trim_end_matches([':', '：']).trim().to_string();
+        // `单位：亿立方米` between a title and its table says the unit, not the title.
+        if text.starts_with("单位") && text.contains(['：', ':']) {
+            seen -= 1;
+            continue;
+        }
         if seen == 1 && looks_like_title(&text) {
             return Some((text, i));
         }
@@ -63,6 +68,27 @@ pub fn find_title(lines: &[&str], header_idx: usize) -> Option<(String, usize)> 
         }
     }
     None
+}
+
+static TABLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:附?表|专栏)\s*[\d一二三四五六七八九十]+(?:[-－—.]\d+)?[:：\s\u{3000}]*")
+        .unwrap()
+});
+static REGION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:各|分)?(?:县[（(]市、?区[)）]|县[（(]市[)）]|县[（(]区[)）]|县市区|县区|区县|乡镇[（(]街道[)）]|乡镇|地区|区域)(?:的)?").unwrap()
+});
+static SUBJECT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:控制|年度)?(?:目标|指标)?(?:分解表|分解|一览表|表)?$").unwrap()
+});
+
+/// What a regional table is about when it has no name column: its title without the table
+/// number, the region words and 目标/分解表 (`表2 各县（市、区）用水总量控制目标` → 用水总量).
+pub fn subject_of(title: &str) -> Option<String> {
+    let t = TABLE_NUMBER.replace(title.trim(), "");
+    let t = REGION_WORDS.replace(t.trim(), "");
+    let t = SUBJECT_TAIL.replace(t.trim(), "");
+    let t = t.trim().trim_start_matches(['“', '"']).to_string();
+    (!t.is_empty()).then_some(t)
 }
 
 /// What the table is for: reviewing the previous plan, a per-county breakdown, or targets.
@@ -109,6 +135,18 @@ mod tests {
         assert_eq!(
             find_title(&lines, 1).unwrap().0,
             "专栏1 “十三五”规划主要指标完成情况表"
+        );
+    }
+
+    #[test]
+    fn reads_the_subject_of_a_regional_table() {
+        assert_eq!(
+            subject_of("表2　各县（市、区）用水总量控制目标").as_deref(),
+            Some("用水总量")
+        );
+        assert_eq!(
+            subject_of("表3 分县区森林覆盖率目标分解表").as_deref(),
+            Some("森林覆盖率")
         );
     }
 
