@@ -76,6 +76,18 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backup::list_backups,
             commands::backup::backup_now,
             commands::backup::restore_backup,
+            commands::lifecycle::plan_lifecycles,
+            commands::lifecycle::default_period,
+            commands::lifecycle::nearest_report_period,
+            commands::lifecycle::indicator_heading,
+            commands::lifecycle::link_suggestions,
+            commands::lifecycle::successor_links,
+            commands::lifecycle::save_link,
+            commands::lifecycle::remove_link,
+            commands::lifecycle::indicator_lineage,
+            commands::lifecycle::target_feasibility,
+            commands::lifecycle::save_annual_targets,
+            commands::lifecycle::report_output_dir,
         ])
 }
 

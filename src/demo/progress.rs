@@ -9,7 +9,8 @@
 //! completed years, and year-to-date quarterly values for the current year (Q1 and Q2 for
 //! every numeric indicator, Q3 for about half, leaving cells to fill in). The pace differs per
 //! indicator, so some are ahead and some lag. Completed years and the first two quarters are
-//! approved; the current quarter stays a draft.
+//! approved; the current quarter stays a draft. Plans that already hold values (the demo
+//! city's, from its own file: see [`super::city`]) are left as they are.
 
 use chrono::Datelike;
 use rusqlite::Transaction;
@@ -68,6 +69,8 @@ fn demo_indicators(tx: &Transaction) -> Result<Vec<DemoIndicator>, ApiError> {
          FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN plan_tables t ON t.id = i.table_id
          WHERE i.lead_department_id IS NOT NULL AND t.kind = 'targets'
            AND p.baseline_year IS NOT NULL AND p.target_year > p.baseline_year
+           AND NOT EXISTS (SELECT 1 FROM observations o JOIN indicators j ON j.id = o.indicator_id
+                           WHERE j.plan_id = i.plan_id)
          ORDER BY i.id",
     )?;
     let rows = st.query_map([], |r| {
@@ -128,7 +131,7 @@ fn mark_flows(tx: &Transaction, actor: &Actor) -> Result<(), ApiError> {
 }
 
 /// Creates the demo accounts; returns the manager's actor.
-fn create_users(tx: &Transaction) -> Result<Actor, ApiError> {
+pub fn create_users(tx: &Transaction) -> Result<Actor, ApiError> {
     // Same password for every demo account: hash it once.
     let hash = auth::hash_password(DEMO_PASSWORD)?;
     let system = Actor::system();

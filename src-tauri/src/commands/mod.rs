@@ -6,6 +6,7 @@ pub mod backup;
 pub mod departments;
 mod files;
 pub mod imports;
+pub mod lifecycle;
 pub mod plans;
 pub mod progress;
 pub mod report;
