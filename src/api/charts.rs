@@ -160,7 +160,7 @@ pub fn trajectory(
     let plans = series::load(conn, Some(ind.plan_id))?;
     // An ended plan is drawn up to its target year, never at a later period.
     let judged = match plans.first() {
-        Some(p) => p.plan.judged_period(period, super::lifecycle::today(conn)),
+        Some(p) => p.plan.judged_period(period, super::lifecycle::today(conn)?),
         None => crate::model::JudgedPeriod { period, note: None },
     };
     let period = judged.period;

@@ -39,7 +39,7 @@ fn plans_in(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>, 
     }
     let every = crate::store::plans::list(conn)?;
     let follows = |p: &PlanSeries| every.iter().any(|e| plans_meet(&e.plan, &p.plan));
-    let today = super::lifecycle::today(conn);
+    let today = super::lifecycle::today(conn)?;
     let (successors, others): (Vec<_>, Vec<_>) = all.into_iter().partition(follows);
     Ok(match successors.is_empty() {
         false => successors,

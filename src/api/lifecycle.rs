@@ -1,7 +1,7 @@
 //! Plan lifecycle use cases: each plan's phase today, the period a picker opens on, and the
 //! nearest period that has something to report when the one asked for has nothing.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -12,12 +12,10 @@ use crate::model::{reporting_quarter, Period, PlanPhase};
 use crate::report::ReportKind;
 use crate::store::series::{self, PlanSeries};
 
-/// "Today" for lifecycle decisions: the settings store's (which `ZHIBIAO_TODAY` or a
-/// setting fixes for tests and demos), else the local date.
-pub fn today(conn: &Connection) -> NaiveDate {
-    super::settings::today(conn)
-        .map(|t| t.date)
-        .unwrap_or_else(|_| chrono::Local::now().date_naive())
+/// "Today" for lifecycle decisions: the settings store's (`ZHIBIAO_TODAY`, the database's
+/// fixed date, the clock). A malformed `ZHIBIAO_TODAY` is an error, never silently the clock.
+pub fn today(conn: &Connection) -> Result<NaiveDate, ApiError> {
+    Ok(super::settings::today(conn)?.date)
 }
 
 /// One plan's lifecycle on a day.

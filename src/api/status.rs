@@ -116,7 +116,7 @@ pub fn indicator_status(
     indicator_id: i64,
     period: Period,
 ) -> Result<StatusRow, ApiError> {
-    indicator_status_on(conn, indicator_id, period, super::lifecycle::today(conn))
+    indicator_status_on(conn, indicator_id, period, super::lifecycle::today(conn)?)
 }
 
 /// [`indicator_status`] on a given day.
@@ -147,7 +147,7 @@ pub fn status(
     period: Period,
     filter: &StatusFilter,
 ) -> Result<StatusReport, ApiError> {
-    status_on(conn, period, filter, super::lifecycle::today(conn))
+    status_on(conn, period, filter, super::lifecycle::today(conn)?)
 }
 
 /// [`status`] on a given day.

@@ -100,7 +100,7 @@ fn staff(tx: &Transaction, department_id: i64) -> Result<Actor, ApiError> {
 /// "today": `ZHIBIAO_TODAY` when set). Needs the demo users, which it creates if missing.
 pub fn seed(tx: &Transaction) -> Result<(), ApiError> {
     let manager = super::progress::create_users(tx)?;
-    seed_progress(tx, &manager, crate::api::lifecycle::today(tx))?;
+    seed_progress(tx, &manager, crate::api::lifecycle::today(tx)?)?;
     seed_links(tx)
 }
 

@@ -226,7 +226,7 @@ fn demo_value(ind: &DemoIndicator, period: Period, b: f64, t: f64) -> f64 {
 /// Adds demo users, flow flags, observations and workflow states as of today. Call after
 /// the demo plans and their lead departments are stored.
 pub fn seed(tx: &Transaction) -> Result<(), ApiError> {
-    seed_as_of(tx, chrono::Local::now().date_naive())
+    seed_as_of(tx, crate::api::settings::today(tx)?.date)
 }
 
 /// [`seed`] as if today were `today`: values for the years completed by then and the

@@ -67,7 +67,7 @@ pub fn review_period(plan: &Plan, requested: Period) -> Period {
 /// plan asked for) and judges each at its target year. A plan asked for by id that ended
 /// before the period is judged at its target year, never later.
 pub fn load(conn: &Connection, scope: &Scope) -> Result<Vec<ScopedPlan>, ApiError> {
-    load_on(conn, scope, crate::api::lifecycle::today(conn))
+    load_on(conn, scope, crate::api::lifecycle::today(conn)?)
 }
 
 /// [`load`] on a given day.
