@@ -54,7 +54,7 @@ fn lifecycle_reads_need_a_sign_in_and_follow_the_fixed_today() {
     let d = app
         .invoke(
             "default_period",
-            json!({"planId": new["plan_id"], "departmentId": null, "granularity": "quarter"}),
+            json!({"selection": {"plan_id": new["plan_id"], "department_id": null, "granularity": "quarter"}}),
         )
         .unwrap();
     assert_eq!(
@@ -64,7 +64,7 @@ fn lifecycle_reads_need_a_sign_in_and_follow_the_fixed_today() {
     let d = app
         .invoke(
             "default_period",
-            json!({"planId": old["plan_id"], "departmentId": null, "granularity": "year"}),
+            json!({"selection": {"plan_id": old["plan_id"], "department_id": null, "granularity": "year"}}),
         )
         .unwrap();
     assert_eq!(

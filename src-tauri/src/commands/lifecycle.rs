@@ -4,7 +4,7 @@
 
 use tauri::State;
 use zhibiao::api::lifecycle::{
-    self, DefaultPeriod, IndicatorHeading, PeriodGranularity, PeriodSelection, PlanLifecycle,
+    self, DefaultPeriod, IndicatorHeading, PeriodSelection, PlanLifecycle,
 };
 use zhibiao::api::report::ReportRequest;
 use zhibiao::api::ApiError;
@@ -22,15 +22,8 @@ pub async fn plan_lifecycles(state: State<'_, AppState>) -> Result<Vec<PlanLifec
 #[tauri::command]
 pub async fn default_period(
     state: State<'_, AppState>,
-    plan_id: Option<i64>,
-    department_id: Option<i64>,
-    granularity: PeriodGranularity,
+    selection: PeriodSelection,
 ) -> Result<DefaultPeriod, ApiError> {
-    let selection = PeriodSelection {
-        plan_id,
-        department_id,
-        granularity,
-    };
     state.call(GetDefaultPeriod { selection }).await
 }
 

@@ -9,28 +9,22 @@ import type {
   LinkInput,
   LinkSuggestion,
   LinkView,
-  PeriodGranularity,
+  Period,
+  PeriodSelection,
   PlanLifecycle,
 } from '../bindings'
-import type { ReportRequest } from './reports'
+import type { ReportArgs } from './reports'
 
-export type { DefaultPeriod, FeasibilityRow, IndicatorHeading, Lineage, LinkInput, LinkSuggestion, LinkView, PeriodGranularity, PlanLifecycle }
-
-export interface PeriodScope {
-  planId: number | null
-  departmentId: number | null
-  granularity: PeriodGranularity
-}
+export type { DefaultPeriod, FeasibilityRow, IndicatorHeading, Lineage, LinkInput, LinkSuggestion, LinkView, PeriodSelection, PlanLifecycle }
 
 export const planLifecycles = () => call<PlanLifecycle[]>('plan_lifecycles')
 
 /** The period a picker opens on: the latest with data for the selection (running plans: the current reporting quarter). */
-export const defaultPeriod = (s: PeriodScope) =>
-  call<DefaultPeriod>('default_period', { planId: s.planId, departmentId: s.departmentId, granularity: s.granularity })
+export const defaultPeriod = (selection: PeriodSelection) => call<DefaultPeriod>('default_period', { selection })
 
 /** When a report has nothing to show: the nearest period that has. */
-export const nearestReportPeriod = (r: ReportRequest) =>
-  call<string | null>('nearest_report_period', { kind: r.kind, period: r.period, planId: r.planId, departmentId: r.departmentId })
+export const nearestReportPeriod = (r: ReportArgs) =>
+  call<Period | null>('nearest_report_period', { kind: r.kind, period: r.period, planId: r.planId, departmentId: r.departmentId })
 
 export const indicatorHeading = (indicatorId: number) => call<IndicatorHeading>('indicator_heading', { indicatorId })
 

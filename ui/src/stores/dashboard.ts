@@ -48,7 +48,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   /** Opens on the latest period with data for the plan and department chosen. */
   async function openOnDefault() {
-    period.value = await openingPeriod({ planId: planId.value, departmentId: departmentId.value, granularity: 'any' })
+    period.value = await openingPeriod({ plan_id: planId.value, department_id: departmentId.value, granularity: 'any' }, useTodayStore().now())
   }
 
   function toggleLabel(label: string) {

@@ -1,15 +1,16 @@
 // The period a picker opens on comes from the engine (the latest period with data for the
 // selection; for running plans the current reporting quarter). The client-side guess is only
-// the fallback when the engine cannot answer.
-import { defaultPeriod, type PeriodScope } from '../../api/lifecycle'
+// the fallback when the engine cannot answer, from the app's "today" (stores/today.ts), which
+// callers pass in: never the browser's clock.
+import { defaultPeriod, type PeriodSelection } from '../../api/lifecycle'
 import { defaultPeriod as clientGuess } from '../progress/periods'
 
-export async function openingPeriod(scope: PeriodScope, now: Date = new Date()): Promise<string> {
+export async function openingPeriod(selection: PeriodSelection, today: Date): Promise<string> {
   try {
-    return (await defaultPeriod(scope)).period
+    return (await defaultPeriod(selection)).period
   } catch {
-    const guess = clientGuess(now)
-    return scope.granularity === 'year' ? guess.slice(0, 4) : guess
+    const guess = clientGuess(today)
+    return selection.granularity === 'year' ? guess.slice(0, 4) : guess
   }
 }
 

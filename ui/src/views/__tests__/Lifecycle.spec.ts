@@ -25,7 +25,7 @@ beforeEach(() => {
       case 'indicator_heading':
         return { indicator_id: 7, name: '单位地区生产总值能源消耗降低', unit: '%', plan_id: 2, plan_title: '十四五规划', phase: '已结束', phase_note: '已结束：按2025年完成情况评估', last_year: 2025, review_row: true }
       case 'default_period':
-        return { period: args.granularity === 'quarter' ? '2026Q3' : '2025', reason: '' }
+        return { period: (args.selection as { granularity: string }).granularity === 'quarter' ? '2026Q3' : '2025', reason: '' }
       case 'indicator_values':
       case 'indicator_history':
       case 'annual_targets':
@@ -69,7 +69,7 @@ describe('lifecycle in the views', () => {
     await flushPromises()
     // The picker opened on the engine's default for quarterly reports.
     const asked = calls.find((c) => c.cmd === 'default_period')!.args
-    expect(asked).toMatchObject({ granularity: 'quarter' })
+    expect(asked).toMatchObject({ selection: { granularity: 'quarter' } })
     await w.find('[data-test="generate"]').trigger('click')
     await flushPromises()
     expect(w.find('[data-test="report-error"]').text()).toContain('没有规划期包含2026年的规划')

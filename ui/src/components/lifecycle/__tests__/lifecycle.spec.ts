@@ -14,8 +14,8 @@ describe('opening period', () => {
       asked = payload as Record<string, unknown>
       return { period: '2025', reason: '有数据的最近期间' }
     })
-    expect(await openingPeriod({ planId: 4, departmentId: null, granularity: 'year' })).toBe('2025')
-    expect(asked).toMatchObject({ planId: 4, departmentId: null, granularity: 'year' })
+    expect(await openingPeriod({ plan_id: 4, department_id: null, granularity: 'year' }, new Date(2026, 10, 30))).toBe('2025')
+    expect(asked).toMatchObject({ selection: { plan_id: 4, department_id: null, granularity: 'year' } })
   })
 
   it('falls back to the last finished quarter (or its year) when the engine cannot answer', async () => {
@@ -23,8 +23,8 @@ describe('opening period', () => {
       throw { code: 'internal', message: 'x' }
     })
     const now = new Date(2026, 10, 30)
-    expect(await openingPeriod({ planId: null, departmentId: null, granularity: 'any' }, now)).toBe('2026Q3')
-    expect(await openingPeriod({ planId: null, departmentId: null, granularity: 'year' }, now)).toBe('2026')
+    expect(await openingPeriod({ plan_id: null, department_id: null, granularity: 'any' }, now)).toBe('2026Q3')
+    expect(await openingPeriod({ plan_id: null, department_id: null, granularity: 'year' }, now)).toBe('2026')
   })
 })
 
