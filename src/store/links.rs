@@ -108,12 +108,17 @@ pub fn remove(tx: &Transaction, actor: &Actor, successor_id: i64) -> Result<bool
     Ok(true)
 }
 
+/// A successor's name, plan target and target year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuccessorTarget {
+    pub name: String,
+    pub target: Option<crate::model::Value>,
+    pub target_year: Option<i32>,
+}
+
 /// The successors of a predecessor with their plan targets and target years (for the
 /// 总结评估 report's 接续目标 column).
-pub fn successor_targets(
-    conn: &Connection,
-    predecessor_id: i64,
-) -> Result<Vec<(String, Option<crate::model::Value>, Option<i32>)>> {
+pub fn successor_targets(conn: &Connection, predecessor_id: i64) -> Result<Vec<SuccessorTarget>> {
     let mut st = conn.prepare_cached(
         "SELECT i.name, i.target_json, coalesce(t.target_year, p.target_year)
          FROM indicator_links l JOIN indicators i ON i.id = l.successor_id
@@ -129,9 +134,13 @@ pub fn successor_targets(
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (name, json, year) = row?;
+        let (name, json, target_year) = row?;
         let target = json.map(|j| serde_json::from_str(&j)).transpose()?;
-        out.push((name, target, year));
+        out.push(SuccessorTarget {
+            name,
+            target,
+            target_year,
+        });
     }
     Ok(out)
 }

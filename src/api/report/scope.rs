@@ -78,18 +78,18 @@ pub fn load_on(
 ) -> Result<Vec<ScopedPlan>, ApiError> {
     let year = scope.period.year();
     let mut out = Vec::new();
-    let mut seen: Vec<(String, Option<(i32, i32)>, bool)> = Vec::new();
+    let mut seen: Vec<Looked> = Vec::new();
     for plan in series::load(conn, scope.plan_id)? {
         let included = match scope.kind {
             _ if scope.plan_id.is_some() => true,
             ReportKind::Completion => plan.plan.target_year.or(plan.plan.period_end) == Some(year),
             _ => covers(&plan.plan, year),
         };
-        seen.push((
-            plan.plan.title.clone(),
-            plan.plan.years(),
-            included && scope.department_id.is_some(),
-        ));
+        seen.push(Looked {
+            title: plan.plan.title.clone(),
+            years: plan.plan.years(),
+            department_filtered: included && scope.department_id.is_some(),
+        });
         if !included {
             continue;
         }
@@ -138,19 +138,26 @@ pub fn load_on(
     Ok(out)
 }
 
-/// Why a scope holds nothing, from the plans looked at: (title, years, included but the
-/// department leads none of its indicators).
-fn why_empty(scope: &Scope, seen: &[(String, Option<(i32, i32)>, bool)]) -> String {
+/// A plan a scope looked at, to say why the scope holds nothing.
+struct Looked {
+    title: String,
+    years: Option<(i32, i32)>,
+    /// Included, but only the department's indicators were kept (and it leads none).
+    department_filtered: bool,
+}
+
+/// Why a scope holds nothing, from the plans looked at.
+fn why_empty(scope: &Scope, seen: &[Looked]) -> String {
     if seen.is_empty() {
         return "数据库中还没有规划".to_string();
     }
-    if seen.iter().any(|s| s.2) {
+    if seen.iter().any(|s| s.department_filtered) {
         return "所选部门在这些规划中没有牵头的指标".to_string();
     }
     let year = scope.period.year();
     let periods: Vec<String> = seen
         .iter()
-        .filter_map(|(t, y, _)| y.map(|(f, l)| format!("《{t}》{f}—{l}年")))
+        .filter_map(|s| s.years.map(|(f, l)| format!("《{}》{f}—{l}年", s.title)))
         .take(4)
         .collect();
     let what = match scope.kind {
@@ -166,12 +173,15 @@ fn why_empty(scope: &Scope, seen: &[(String, Option<(i32, i32)>, bool)]) -> Stri
 /// The successors' targets as one cell: 5500（2030年）, or the successors named for a split.
 fn successor_target(conn: &Connection, indicator_id: i64) -> Result<Option<String>, ApiError> {
     let list = crate::store::links::successor_targets(conn, indicator_id)?;
-    let cell = |(name, target, year): &(String, Option<crate::model::Value>, Option<i32>)| {
-        let t = target.as_ref().map_or("—", |v| v.raw.as_str());
-        let y = year.map(|y| format!("（{y}年）")).unwrap_or_default();
+    let cell = |s: &crate::store::links::SuccessorTarget| {
+        let t = s.target.as_ref().map_or("—", |v| v.raw.as_str());
+        let y = s
+            .target_year
+            .map(|y| format!("（{y}年）"))
+            .unwrap_or_default();
         match list.len() {
             1 => format!("{t}{y}"),
-            _ => format!("{name}：{t}{y}"),
+            _ => format!("{}：{t}{y}", s.name),
         }
     };
     Ok((!list.is_empty()).then(|| list.iter().map(cell).collect::<Vec<_>>().join("；")))
