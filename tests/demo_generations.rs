@@ -84,6 +84,12 @@ fn the_report_with_default_choices_is_a_pdf_of_the_running_plan() {
         data.rows().any(|r| r.name == "农村黑臭水体治理"),
         "the 十五五 plan is in the report"
     );
+    // What the end-to-end test reads on the first page.
+    assert!(
+        data.summary[0].contains("《示范市国民经济和社会发展第十五个五年规划纲要》"),
+        "{:?}",
+        data.summary
+    );
     let pdf = source.pdf().unwrap();
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
 }
