@@ -247,7 +247,9 @@ pub fn seed_as_of(tx: &Transaction, today: chrono::NaiveDate) -> Result<(), ApiE
         let mut periods: Vec<Period> = (ind.baseline_year + 1..=last_year)
             .map(Period::Year)
             .collect();
-        // The current year is monitored until the successor plan takes over.
+        // Quarters of the year after a plan's end, as databases of the previous version hold
+        // them (it monitored the year until the successor took over): the demo keeps them so
+        // that 规划期外数据 can be seen — shown, never judged, and no longer enterable.
         if this_year <= ind.target_year + 1 {
             let quarters = if ind.id % 2 == 0 {
                 done_quarters
