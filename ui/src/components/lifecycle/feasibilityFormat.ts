@@ -1,14 +1,14 @@
 // How the feasibility page words its numbers.
-import type { FeasibilityRow } from '../../api/lifecycle'
+import type { Feasibility, FeasibilityRow, PaceKind } from '../../bindings'
 
 /** A rate as a percentage (5.79%), an amount or change as a plain number. */
-export function formatPace(kind: string | null, v: number | null): string {
+export function formatPace(kind: PaceKind | null, v: number | null): string {
   if (v == null || kind == null) return '—'
   if (kind === 'rate') return `${(v * 100).toFixed(2)}%`
   return String(Number(v.toFixed(4)))
 }
 
-export function judgementType(j: string): 'danger' | 'success' | 'warning' | 'info' {
+export function judgementType(j: Feasibility): 'danger' | 'success' | 'warning' | 'info' {
   if (j === '偏高') return 'danger'
   if (j === '偏低') return 'warning'
   if (j === '合理') return 'success'
