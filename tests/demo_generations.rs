@@ -155,3 +155,34 @@ fn the_annual_report_of_the_new_plan_has_its_feasibility_section() {
         .expect("qualitative rows are listed");
     assert_eq!(qualitative.judgement, "无法评估");
 }
+
+#[test]
+fn a_clerk_opens_on_a_draft_quarter_of_the_running_plan_with_values_to_enter() {
+    use zhibiao::demo::progress::{demo_staff_name, DEMO_PASSWORD};
+    let conn = demo();
+    if today(&conn) != NaiveDate::from_ymd_opt(2026, 11, 30).unwrap() {
+        return;
+    }
+    // What the end-to-end test's 填报员 (department 1) meets: the picker's default, a draft
+    // grid, only the running plan's indicators (ended plans take no 2026 values), at least
+    // three numeric rows to type into.
+    let staff = zhibiao::api::session::login(&conn, &demo_staff_name(1), DEMO_PASSWORD).unwrap();
+    let sel = PeriodSelection {
+        plan_id: None,
+        department_id: Some(1),
+        granularity: PeriodGranularity::Any,
+    };
+    let period = default_period(&conn, &sel, today(&conn)).unwrap().period;
+    assert_eq!(period, Period::Quarter(2026, 3));
+    let grid = zhibiao::api::progress::entry_grid(&conn, &staff, 1, period).unwrap();
+    assert_eq!(grid.submission.state, zhibiao::progress::State::Draft);
+    assert!(grid.can_edit);
+    assert!(
+        grid.rows
+            .iter()
+            .all(|r| r.plan_title.contains("第十五个五年")),
+        "only the running plan"
+    );
+    let numeric = grid.rows.iter().filter(|r| !r.qualitative).count();
+    assert!(numeric >= 3, "{numeric} numeric rows");
+}
