@@ -186,3 +186,36 @@ fn a_clerk_opens_on_a_draft_quarter_of_the_running_plan_with_values_to_enter() {
     let numeric = grid.rows.iter().filter(|r| !r.qualitative).count();
     assert!(numeric >= 3, "{numeric} numeric rows");
 }
+
+#[test]
+fn a_completion_review_row_is_headed_with_its_own_name() {
+    let conn = demo();
+    // A 上期完成情况 row of a real city's 十四五 outline: history, not monitored.
+    let (id, name): (i64, String) = conn
+        .query_row(
+            "SELECT i.id, i.name FROM indicators i JOIN plan_tables t ON t.id = i.table_id
+             WHERE t.kind = 'completion_review' ORDER BY i.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let h = zhibiao::api::lifecycle::indicator_heading(&conn, id, day).unwrap();
+    assert_eq!(h.name, name);
+    assert!(h.review_row);
+    assert_eq!(h.phase, PlanPhase::Ended);
+    assert_eq!(h.phase_note, "已结束：按2025年完成情况评估");
+    assert_eq!(h.last_year, Some(2025));
+    // The monitored rows of the running plan are not review rows.
+    let gdp: i64 = conn
+        .query_row(
+            "SELECT i.id FROM indicators i JOIN plans p ON p.id = i.plan_id
+             WHERE p.doc_number = ?1 AND i.name = '地区生产总值'",
+            [NEW_DOC],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let h = zhibiao::api::lifecycle::indicator_heading(&conn, gdp, day).unwrap();
+    assert!(!h.review_row);
+    assert_eq!(h.phase, PlanPhase::Running);
+}
