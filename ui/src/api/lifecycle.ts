@@ -1,5 +1,6 @@
 // IPC for plan lifecycle, default periods, successor links and target feasibility
-// (src-tauri/src/commands/lifecycle.rs over zhibiao::api::{lifecycle, links, feasibility}).
+// (src-tauri/src/commands/{lifecycle,links,feasibility}.rs over zhibiao::api::{lifecycle, links,
+// feasibility}; report_output_dir is in commands/report.rs).
 import { call } from './invoke'
 import type {
   DefaultPeriod,
