@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { remote } from 'webdriverio'
 import { runProgressSteps } from './specs/progress.mjs'
+import { runReportSteps } from './specs/report.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const app = process.env.ZHIBIAO_E2E_APP
@@ -241,6 +242,9 @@ async function runSteps(t0) {
 
   // Progress entry, submit and approval (e2e/specs/progress.mjs).
   await runProgressSteps({ browser, step, screenshot, waitForText, clickWhenReady, bodyText })
+
+  // The default report, saved without the native dialog (e2e/specs/report.mjs).
+  await runReportSteps({ browser, step, screenshot, clickWhenReady })
 }
 
 try {

@@ -19,5 +19,10 @@ export ZHIBIAO_E2E_APP="$root/target/debug/zhibiao-app"
 export ZHIBIAO_E2E_DB="$work/e2e.db"
 export ZHIBIAO_DB="$work/e2e.db"
 export ZHIBIAO_E2E_SCREENSHOTS="$root/e2e/screenshots"
+# 保存 PDF writes here instead of opening the native dialog (debug builds only).
+export ZHIBIAO_E2E_OUTPUT_DIR="$work/out"
+mkdir -p "$ZHIBIAO_E2E_OUTPUT_DIR"
+# The demo's story is late 2026: 十四五 ended, 十五五 running.
+export ZHIBIAO_TODAY=2026-11-30
 # Xvfb, or the run would hang instead of failing; the test stops tauri-driver with SIGTERM.
 timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node e2e/app.test.mjs

@@ -127,6 +127,26 @@ pub fn typescript_declarations() -> String {
             crate::api::backup::BackupEntry,
             crate::api::backup::BackupList,
             crate::api::backup::RestoreOutcome,
+            // plan lifecycle, successor links, target feasibility
+            crate::model::PlanPhase,
+            crate::api::lifecycle::PlanLifecycle,
+            crate::api::lifecycle::PeriodGranularity,
+            crate::api::lifecycle::PeriodSelection,
+            crate::api::lifecycle::DefaultPeriod,
+            crate::api::lifecycle::IndicatorHeading,
+            crate::succession::SuccessorLink,
+            crate::succession::Suggestion,
+            crate::succession::JoinedPoint,
+            crate::succession::BaselineShift,
+            crate::api::links::LinkedIndicator,
+            crate::api::links::LinkSuggestion,
+            crate::api::links::LinkView,
+            crate::api::links::LinkInput,
+            crate::api::links::Lineage,
+            crate::eval::Feasibility,
+            crate::eval::PaceKind,
+            crate::eval::FeasibilityResult,
+            crate::api::feasibility::FeasibilityRow,
         ]
     );
     while out.ends_with("\n\n") {

@@ -18,4 +18,5 @@ pub mod model;
 pub mod progress;
 pub mod report;
 pub mod store;
+pub mod succession;
 pub mod xlsx;

@@ -198,6 +198,7 @@ fn trajectory() -> TrajectoryChart {
         annual_targets: vec![(2023, 56.0)],
         forecast_linear: Some(57.9),
         forecast_compound: Some(58.2),
+        earlier: vec![],
     }
 }
 
@@ -323,4 +324,28 @@ fn png_draws_cjk_glyphs() {
     assert_eq!(empty, 0, "the blank render has nothing in the title box");
     // Eight 20 px CJK glyphs at 2× cover thousands of dark pixels; missing glyphs draw nothing.
     assert!(drawn > 1500, "only {drawn} dark pixels in the title box");
+}
+
+#[test]
+fn a_linked_trajectory_starts_at_the_earlier_plans_values() {
+    let joined = TrajectoryChart {
+        earlier: vec![
+            TrajectoryPoint {
+                period: Period::Year(2016),
+                value: 47.0,
+            },
+            TrajectoryPoint {
+                period: Period::Year(2020),
+                value: 51.0,
+            },
+        ],
+        ..trajectory()
+    };
+    let t = texts(&Document::parse(&chart::svg(&Chart::Trajectory(joined)).unwrap()).unwrap());
+    for name in ["上期规划实际值", "2016年", "2025年"] {
+        assert!(t.iter().any(|s| s == name), "{name} missing from {t:?}");
+    }
+    let plain =
+        texts(&Document::parse(&chart::svg(&Chart::Trajectory(trajectory())).unwrap()).unwrap());
+    assert!(!plain.iter().any(|s| s == "上期规划实际值" || s == "2016年"));
 }

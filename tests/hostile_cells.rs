@@ -10,7 +10,8 @@ use zhibiao::chart::{self, Chart, GapChart, GapItem};
 use zhibiao::eval::Label;
 use zhibiao::model::Period;
 use zhibiao::report::{
-    render_pdf, ChartImage, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone,
+    render_pdf, ChartImage, CountTable, FeasibilityLine, ReportData, ReportKind, ReportRow,
+    RowGroup, Tone,
 };
 use zhibiao::xlsx::{layout, write_csv, write_xlsx, CellValue, ExportRow, ExportTable};
 
@@ -210,6 +211,7 @@ fn report(names: &[String], svg: String) -> ReportData {
             tone: Tone::Warn,
             attribute: "约束性".into(),
             department: HTML.into(),
+            successor: FORMULA.into(),
         })
         .collect();
     ReportData {
@@ -219,7 +221,9 @@ fn report(names: &[String], svg: String) -> ReportData {
         issuer: CONTROL.into(),
         date: "2026年11月30日".into(),
         header: MARKS.into(),
+        baseline_title: "基期值".into(),
         target_title: "目标".into(),
+        successor_title: None,
         current_title: "本期".into(),
         summary: vec![FORMULA.into()],
         counts: CountTable::default(),
@@ -227,6 +231,18 @@ fn report(names: &[String], svg: String) -> ReportData {
         groups: vec![RowGroup {
             category: HTML.into(),
             rows,
+        }],
+        // The 目标可行性 section takes names and reasons from the plans as well.
+        feasibility: vec![FeasibilityLine {
+            name: DDE.into(),
+            unit: HTML.into(),
+            baseline: "1".into(),
+            target: FORMULA.into(),
+            required: "5.79%".into(),
+            realised: "—".into(),
+            forecast: "—".into(),
+            judgement: "无法评估".into(),
+            reason: CONTROL.into(),
         }],
         charts: vec![ChartImage {
             title: HTML.into(),
@@ -268,6 +284,10 @@ fn pdf_renders_hostile_names_as_text_with_a_bounded_page_count() {
         "HTML shown as text"
     );
     assert!(flat.contains("=HYPERLINK("), "formula shown as text");
+    assert!(
+        flat.contains("目标可行性") && flat.contains("cmd|'"),
+        "the feasibility section shows its hostile name as text"
+    );
     assert!(flat.contains("能源"), "the control-character name is shown");
     assert!(
         flat.contains("很长的指标名称很长的指标名称"),

@@ -42,11 +42,22 @@ fn demo() -> (Connection, i64, Session) {
     (conn, dept, session)
 }
 
-/// Numeric values for the department's indicators that have a numeric baseline.
+/// Numeric values for the department's indicators that have a numeric baseline, in the plans
+/// whose period holds `PERIOD` (the demo's 十五五 plan starts in 2026: a 2025 value is not
+/// one of its values and the export of 2025Q3 leaves it out).
 fn fill(conn: &mut Connection, dept: i64) -> Vec<(i64, f64)> {
     let mut stored = Vec::new();
     let tx = conn.transaction().unwrap();
-    for p in series::load(&tx, None).unwrap() {
+    let holds_period = |p: &series::PlanSeries| {
+        p.plan
+            .years()
+            .is_some_and(|(first, last)| (first..=last).contains(&PERIOD.year()))
+    };
+    for p in series::load(&tx, None)
+        .unwrap()
+        .into_iter()
+        .filter(holds_period)
+    {
         for s in p
             .indicators
             .iter()

@@ -76,6 +76,18 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backup::list_backups,
             commands::backup::backup_now,
             commands::backup::restore_backup,
+            commands::report::report_output_dir,
+            commands::lifecycle::plan_lifecycles,
+            commands::lifecycle::default_period,
+            commands::lifecycle::nearest_report_period,
+            commands::lifecycle::indicator_heading,
+            commands::links::link_suggestions,
+            commands::links::successor_links,
+            commands::links::save_link,
+            commands::links::remove_link,
+            commands::links::indicator_lineage,
+            commands::feasibility::target_feasibility,
+            commands::feasibility::save_annual_targets,
         ])
 }
 

@@ -158,6 +158,12 @@ pub fn trajectory(
 ) -> Result<TrajectoryChart, ApiError> {
     let ind = crate::store::indicators::get(conn, indicator_id)?;
     let plans = series::load(conn, Some(ind.plan_id))?;
+    // An ended plan is drawn up to its target year, never at a later period.
+    let judged = match plans.first() {
+        Some(p) => p.plan.judged_period(period, super::lifecycle::today(conn)?),
+        None => crate::model::JudgedPeriod { period, note: None },
+    };
+    let period = judged.period;
     let s = plans
         .iter()
         .flat_map(|p| p.indicators.iter())
@@ -203,7 +209,10 @@ pub fn trajectory(
     };
     let forecast = st.forecast;
     Ok(TrajectoryChart {
-        title: format!("{}（{}）", ind.draft.name, period.label_zh()),
+        title: match judged.note {
+            Some(note) => format!("{}（{note}）", ind.draft.name),
+            None => format!("{}（{}）", ind.draft.name, period.label_zh()),
+        },
         unit: ind.draft.unit.clone(),
         baseline_year,
         target_year,
@@ -213,5 +222,11 @@ pub fn trajectory(
         annual_targets,
         forecast_linear: forecast.and_then(|f| f.linear),
         forecast_compound: forecast.and_then(|f| f.compound),
+        // One trajectory across plans: the predecessor's values before the baseline.
+        earlier: if cumulative {
+            Vec::new()
+        } else {
+            super::links::earlier_points(conn, indicator_id)?
+        },
     })
 }

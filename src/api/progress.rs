@@ -87,6 +87,11 @@ fn save_in(
     permission::can_edit_values(s, ind.lead_department_id)?;
     let department_id = ind.lead_department_id.expect("checked by can_edit_values");
     let period = input.period;
+    // Only the plan's own years (and its baseline value): a 2025 value of a 2021–2025 plan
+    // may arrive in 2026, a 2026 quarter may not. Values stored earlier stay untouched.
+    crate::store::plans::get(tx, ind.plan_id)?
+        .check_entry_period(period)
+        .map_err(|m| ApiError::new(ErrorCode::Validation, format!("{}：{m}", ind.name)))?;
     let p = period.to_string();
     let sub = submissions::get(tx, department_id, &p)?;
     let state = workflow::next(sub.state, &workflow::Action::Edit, s.role)?;

@@ -4,6 +4,7 @@
 
 mod build;
 mod charts;
+mod feasibility;
 pub(crate) mod format;
 pub(crate) mod scope;
 
@@ -96,6 +97,8 @@ pub struct ReportSource {
     department: Option<String>,
     date: NaiveDate,
     without_charts: bool,
+    /// 目标可行性 lines (annual reports of plans that continue an earlier one).
+    feasibility: Vec<crate::report::FeasibilityLine>,
 }
 
 /// Reads what the report needs; the date is the request's, else [`settings::today`].
@@ -111,6 +114,10 @@ pub fn report_source(conn: &Connection, req: &ReportRequest) -> Result<ReportSou
         Some(d) => d,
         None => settings::today(conn)?.date,
     };
+    let feasibility = match scope.kind {
+        ReportKind::Annual => feasibility::lines(conn, &plans)?,
+        _ => Vec::new(),
+    };
     Ok(ReportSource {
         scope,
         plans,
@@ -118,6 +125,7 @@ pub fn report_source(conn: &Connection, req: &ReportRequest) -> Result<ReportSou
         department,
         date,
         without_charts: req.without_charts,
+        feasibility,
     })
 }
 
@@ -131,6 +139,7 @@ impl ReportSource {
             self.department.as_deref(),
             self.date,
         );
+        data.feasibility = self.feasibility.clone();
         if !self.without_charts {
             data.charts = charts::charts(&self.plans, self.scope.period);
         }

@@ -1,6 +1,7 @@
 //! Status of every indicator at a period, with roll-ups by plan, category, attribute and
 //! department; binding lagging indicators first.
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -9,7 +10,7 @@ use super::{ApiError, ErrorCode};
 use crate::eval::{
     self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp,
 };
-use crate::model::{Attribute, Period};
+use crate::model::{Attribute, Period, PlanPhase};
 use crate::store::series::{self, IndicatorSeries, PlanSeries};
 
 /// Which indicators to show.
@@ -46,6 +47,11 @@ pub struct StatusRow {
     pub status: IndicatorStatus,
     /// The reason as a Chinese sentence.
     pub reason: String,
+    /// 未开始 / 执行中 / 已结束 on the day the report was asked for.
+    pub phase: PlanPhase,
+    /// Set when the plan ended before the period asked for and is judged at its target year
+    /// instead: "已结束：按2025年完成情况评估".
+    pub lifecycle_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -76,7 +82,11 @@ pub fn evaluate_series(s: &IndicatorSeries, period: Period) -> IndicatorStatus {
     eval::evaluate(&input, period)
 }
 
-fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> StatusRow {
+/// One indicator's row at `period`, judged at the plan's target year when the plan ended
+/// before `period`.
+fn row(plan: &PlanSeries, s: &IndicatorSeries, period: Period, today: NaiveDate) -> StatusRow {
+    let judged = plan.plan.judged_period(period, today);
+    let status = evaluate_series(s, judged.period);
     let ind = &s.indicator;
     let target = s.revised_target.as_ref().or(ind.draft.target.as_ref());
     StatusRow {
@@ -95,6 +105,8 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, status: IndicatorStatus) -> Statu
         target_year: s.target_year,
         reason: status.reason_zh(),
         status,
+        phase: plan.plan.phase(today),
+        lifecycle_note: judged.note,
     }
 }
 
@@ -103,6 +115,16 @@ pub fn indicator_status(
     conn: &Connection,
     indicator_id: i64,
     period: Period,
+) -> Result<StatusRow, ApiError> {
+    indicator_status_on(conn, indicator_id, period, super::lifecycle::today(conn)?)
+}
+
+/// [`indicator_status`] on a given day.
+pub fn indicator_status_on(
+    conn: &Connection,
+    indicator_id: i64,
+    period: Period,
+    today: NaiveDate,
 ) -> Result<StatusRow, ApiError> {
     let plan_id = crate::store::indicators::get(conn, indicator_id)?.plan_id;
     let plans = series::load(conn, Some(plan_id))?;
@@ -113,16 +135,27 @@ pub fn indicator_status(
                 .indicators
                 .iter()
                 .find(|s| s.indicator.id == indicator_id)?;
-            Some(row(plan, s, evaluate_series(s, period)))
+            Some(row(plan, s, period, today))
         })
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "该指标不参与监测评估"))
 }
 
-/// The status report for `period` under `filter`.
+/// The status report for `period` under `filter`; ended plans are judged at their target
+/// year (see [`crate::model::Plan::judged_period`]).
 pub fn status(
     conn: &Connection,
     period: Period,
     filter: &StatusFilter,
+) -> Result<StatusReport, ApiError> {
+    status_on(conn, period, filter, super::lifecycle::today(conn)?)
+}
+
+/// [`status`] on a given day.
+pub fn status_on(
+    conn: &Connection,
+    period: Period,
+    filter: &StatusFilter,
+    today: NaiveDate,
 ) -> Result<StatusReport, ApiError> {
     let plans = series::load(conn, filter.plan_id)?;
     let mut rows = Vec::new();
@@ -135,7 +168,7 @@ pub fn status(
             if filter.attribute.is_some() && ind.draft.attribute != filter.attribute {
                 continue;
             }
-            rows.push(row(plan, s, evaluate_series(s, period)));
+            rows.push(row(plan, s, period, today));
         }
     }
     let mut overall = RollUp::empty();

@@ -28,6 +28,10 @@ pub struct TrajectoryChart {
     pub annual_targets: Vec<(i32, f64)>,
     pub forecast_linear: Option<f64>,
     pub forecast_compound: Option<f64>,
+    /// Values of the indicator this one continues (an earlier plan's, in this indicator's
+    /// unit), drawn before the baseline so that one trajectory spans both plans.
+    #[serde(default)]
+    pub earlier: Vec<TrajectoryPoint>,
 }
 
 const SIZE: (u32, u32) = (860, 480);
@@ -35,6 +39,13 @@ const SIZE: (u32, u32) = (860, 480);
 pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
     let t0 = c.baseline_year as f64;
     let tt = c.target_year as f64;
+    let earlier: Vec<(f64, f64)> = c
+        .earlier
+        .iter()
+        .map(|p| (p.period.as_year_fraction(), p.value))
+        .collect();
+    // The axis starts at the earliest point drawn: the earlier plan's first value, if any.
+    let start = earlier.iter().map(|p| p.0.floor()).fold(t0, f64::min);
     let mut actual: Vec<(f64, f64)> = c
         .actuals
         .iter()
@@ -49,6 +60,7 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
     ys.extend(c.annual_targets.iter().map(|a| a.1));
     ys.extend(c.forecast_linear);
     ys.extend(c.forecast_compound);
+    ys.extend(earlier.iter().map(|p| p.1));
     if ys.is_empty() || tt <= t0 {
         return Err(ChartError::Empty("没有基期值、目标值或监测值"));
     }
@@ -67,12 +79,12 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
             .margin(16)
             .x_label_area_size(40)
             .y_label_area_size(70)
-            .build_cartesian_2d((t0 - 0.3)..(tt + 0.3), y0..y1)
+            .build_cartesian_2d((start - 0.3)..(tt + 0.3), y0..y1)
             .map_err(draw_err)?;
         let y_desc = c.unit.clone().unwrap_or_default();
         chart
             .configure_mesh()
-            .x_labels((c.target_year - c.baseline_year + 1) as usize)
+            .x_labels((tt - start) as usize + 1)
             .x_label_formatter(&|v| format!("{v:.0}年"))
             .y_label_formatter(&|v| number(*v))
             .y_desc(y_desc)
@@ -96,6 +108,19 @@ pub(super) fn draw(c: &TrajectoryChart) -> Result<String> {
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(2))
                 });
+        }
+        let slate = RGBColor(110, 119, 129);
+        if !earlier.is_empty() {
+            chart
+                .draw_series(LineSeries::new(earlier.clone(), slate.stroke_width(2)))
+                .map_err(draw_err)?
+                .label("上期规划实际值")
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], slate.stroke_width(2))
+                });
+            chart
+                .draw_series(earlier.iter().map(|&p| Circle::new(p, 3, slate.filled())))
+                .map_err(draw_err)?;
         }
         let blue = RGBColor(47, 129, 247);
         if !actual.is_empty() {

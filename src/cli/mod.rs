@@ -11,6 +11,7 @@ mod export;
 mod extract;
 mod history;
 mod import;
+mod link;
 mod list;
 mod record;
 mod report;
@@ -56,6 +57,8 @@ enum Command {
     Check(backup::CheckArgs),
     /// 创建演示数据库（演示规划、演示账号和填报数据；正式数据库不含这些）
     Demo(demo::Args),
+    /// 接续指标：查看建议、确认或更正“十五五”指标与“十四五”指标的接续关系
+    Link(link::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -84,6 +87,7 @@ pub fn run() -> ExitCode {
             Ok(code) => return code,
             Err(e) => Err(e),
         },
+        Command::Link(a) => link::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

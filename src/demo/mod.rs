@@ -1,6 +1,7 @@
 //! The demo database: on first start the app holds the plans of the three shipped gazette
 //! documents, realistic departments, and a lead department for every indicator.
 
+pub mod city;
 pub mod progress;
 
 use rusqlite::{Connection, Transaction};
@@ -23,13 +24,23 @@ const DEMO_DOCUMENTS: &[(&str, &[u8])] = &[
         "pingdingshan-eco-plan-2022.txt",
         include_bytes!("../../assets/demo/pingdingshan-eco-plan-2022.txt"),
     ),
+    // The fictional 示范市: an ended 十四五 outline and a running 十五五 outline.
+    (
+        "shifanshi-14th-outline-2021.txt",
+        include_bytes!("../../assets/demo/shifanshi-14th-outline-2021.txt"),
+    ),
+    (
+        "shifanshi-15th-outline-2026.txt",
+        include_bytes!("../../assets/demo/shifanshi-15th-outline-2026.txt"),
+    ),
 ];
 
 /// Extension point: seeding that needs the demo plans (demo users, observations …) runs
 /// here, in the same transaction, after the plans and departments are stored. Add a
 /// function to the list; each sees the whole demo so far.
 type DemoHook = fn(&Transaction) -> Result<(), ApiError>;
-const AFTER_DEMO_PLANS: &[DemoHook] = &[progress::seed];
+// The demo city's own values come first: the generic values skip indicators that have some.
+const AFTER_DEMO_PLANS: &[DemoHook] = &[city::seed, progress::seed];
 
 /// Who leads an indicator, by keywords of its name, else its category, else the plan title.
 /// Earlier rules win, so the more specific ones come first. Generic wording of Chinese

@@ -9,7 +9,8 @@
 //! completed years, and year-to-date quarterly values for the current year (Q1 and Q2 for
 //! every numeric indicator, Q3 for about half, leaving cells to fill in). The pace differs per
 //! indicator, so some are ahead and some lag. Completed years and the first two quarters are
-//! approved; the current quarter stays a draft.
+//! approved; the current quarter stays a draft. Plans that already hold values (the demo
+//! city's, from its own file: see [`super::city`]) are left as they are.
 
 use chrono::Datelike;
 use rusqlite::Transaction;
@@ -68,6 +69,8 @@ fn demo_indicators(tx: &Transaction) -> Result<Vec<DemoIndicator>, ApiError> {
          FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN plan_tables t ON t.id = i.table_id
          WHERE i.lead_department_id IS NOT NULL AND t.kind = 'targets'
            AND p.baseline_year IS NOT NULL AND p.target_year > p.baseline_year
+           AND NOT EXISTS (SELECT 1 FROM observations o JOIN indicators j ON j.id = o.indicator_id
+                           WHERE j.plan_id = i.plan_id)
          ORDER BY i.id",
     )?;
     let rows = st.query_map([], |r| {
@@ -128,7 +131,7 @@ fn mark_flows(tx: &Transaction, actor: &Actor) -> Result<(), ApiError> {
 }
 
 /// Creates the demo accounts; returns the manager's actor.
-fn create_users(tx: &Transaction) -> Result<Actor, ApiError> {
+pub fn create_users(tx: &Transaction) -> Result<Actor, ApiError> {
     // Same password for every demo account: hash it once.
     let hash = auth::hash_password(DEMO_PASSWORD)?;
     let system = Actor::system();
@@ -223,7 +226,7 @@ fn demo_value(ind: &DemoIndicator, period: Period, b: f64, t: f64) -> f64 {
 /// Adds demo users, flow flags, observations and workflow states as of today. Call after
 /// the demo plans and their lead departments are stored.
 pub fn seed(tx: &Transaction) -> Result<(), ApiError> {
-    seed_as_of(tx, chrono::Local::now().date_naive())
+    seed_as_of(tx, crate::api::settings::today(tx)?.date)
 }
 
 /// [`seed`] as if today were `today`: values for the years completed by then and the
@@ -244,7 +247,9 @@ pub fn seed_as_of(tx: &Transaction, today: chrono::NaiveDate) -> Result<(), ApiE
         let mut periods: Vec<Period> = (ind.baseline_year + 1..=last_year)
             .map(Period::Year)
             .collect();
-        // The current year is monitored until the successor plan takes over.
+        // Quarters of the year after a plan's end, as databases of the previous version hold
+        // them (it monitored the year until the successor took over): the demo keeps them so
+        // that 规划期外数据 can be seen — shown, never judged, and no longer enterable.
         if this_year <= ind.target_year + 1 {
             let quarters = if ind.id % 2 == 0 {
                 done_quarters

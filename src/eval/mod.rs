@@ -9,6 +9,7 @@
 
 mod batch;
 mod evaluate;
+mod feasibility;
 mod forecast;
 pub mod label;
 mod observed;
@@ -25,6 +26,10 @@ use crate::progress::QualStatus;
 
 pub use batch::roll_up_by_period;
 pub use evaluate::{evaluate, Evaluator};
+pub use feasibility::{
+    assess_feasibility, Feasibility, FeasibilityInput, FeasibilityResult, History, PaceKind,
+    FEASIBILITY_HIGH, FEASIBILITY_LOW,
+};
 pub use label::{CagrBand, Label};
 pub use reason::Reason;
 pub use rollup::{lagging_first, roll_up, GroupRollUp, LabelCount, RollUp};

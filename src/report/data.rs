@@ -60,8 +60,11 @@ pub struct ReportData {
     pub header: String,
     /// Column titles of the target and current-value columns in a completion review,
     /// e.g. 规划目标（2025年） / 完成情况（2025年）.
+    pub baseline_title: String,
     pub target_title: String,
     pub current_title: String,
+    /// Title of the 接续目标 column of a completion review; `None` when no row is linked.
+    pub successor_title: Option<String>,
     /// The summary paragraph(s).
     pub summary: Vec<String>,
     /// Counts by label (rows) and attribute (columns).
@@ -69,7 +72,28 @@ pub struct ReportData {
     /// 预警: lagging binding indicators.
     pub warnings: Vec<WarningItem>,
     pub groups: Vec<RowGroup>,
+    /// 目标可行性 (annual reports of plans that continue an earlier one); empty otherwise.
+    #[serde(default)]
+    pub feasibility: Vec<FeasibilityLine>,
     pub charts: Vec<ChartImage>,
+}
+
+/// One row of the 目标可行性 section, formatted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeasibilityLine {
+    pub name: String,
+    pub unit: String,
+    pub baseline: String,
+    pub target: String,
+    /// Required average annual rate (or amount).
+    pub required: String,
+    /// Realised in the previous plan.
+    pub realised: String,
+    /// The previous plan's trend at the target year.
+    pub forecast: String,
+    /// 偏高 / 合理 / 偏低 / 无法评估.
+    pub judgement: String,
+    pub reason: String,
 }
 
 /// Counts by label and attribute; `columns` are attribute names, each row is one label.
@@ -125,6 +149,8 @@ pub struct ReportRow {
     pub tone: Tone,
     pub attribute: String,
     pub department: String,
+    /// The linked successors' targets (completion review), "—" without.
+    pub successor: String,
 }
 
 /// A chart drawn as SVG, embedded as vector graphics.

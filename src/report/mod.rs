@@ -7,8 +7,8 @@ mod render;
 mod typst_world;
 
 pub use data::{
-    ChartImage, CountRow, CountTable, ReportData, ReportKind, ReportRow, RowGroup, Tone,
-    WarningItem,
+    ChartImage, CountRow, CountTable, FeasibilityLine, ReportData, ReportKind, ReportRow, RowGroup,
+    Tone, WarningItem,
 };
 pub use render::{page_count, render_pdf};
 

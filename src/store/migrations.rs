@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_reports.sql"),
     include_str!("migrations/004_settings.sql"),
     include_str!("migrations/005_application_id.sql"),
+    include_str!("migrations/006_successor_links.sql"),
 ];
 
 pub const CURRENT_VERSION: i64 = STEPS.len() as i64;
@@ -159,6 +160,22 @@ mod tests {
         let mut fresh = Connection::open_in_memory().unwrap();
         migrate(&mut fresh).unwrap();
         assert_eq!(id(&fresh), APPLICATION_ID, "a new database is marked too");
+    }
+
+    #[test]
+    fn step_6_adds_successor_links_and_keeps_data() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 5).unwrap();
+        c.execute("INSERT INTO plans(title) VALUES ('旧规划')", [])
+            .unwrap();
+        assert!(!tables(&c).contains(&"indicator_links".to_string()));
+        migrate_to(&mut c, 6).unwrap();
+        assert_eq!(version(&c), 6);
+        assert!(tables(&c).contains(&"indicator_links".to_string()));
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "data survives the upgrade");
     }
 
     #[test]

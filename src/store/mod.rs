@@ -8,6 +8,7 @@ pub mod departments;
 pub mod documents;
 mod error;
 pub mod indicators;
+pub mod links;
 pub mod measures;
 mod migrations;
 pub mod observations;

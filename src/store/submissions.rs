@@ -166,14 +166,16 @@ pub fn scope_indicator(conn: &Connection, indicator_id: i64) -> Result<ScopeIndi
 }
 
 /// The indicators a department reports for `year`: those it leads in plans whose period
-/// covers the year or ended the year before (a finished plan is still monitored in the year
-/// of its 总结评估, until the successor plan takes over); plans without a stated period always
-/// count. Completion reviews of earlier plans are history, not something to fill in.
+/// covers the year (a finished plan's last-year values are entered for that year, even when
+/// they arrive the year after; its successor takes over the new year); plans without a
+/// stated period always count. Completion reviews of earlier plans are history, not
+/// something to fill in.
 pub fn scope(conn: &Connection, department_id: i64, year: i32) -> Result<Vec<ScopeIndicator>> {
     let sql = format!(
         "{SCOPE_SELECT} WHERE i.lead_department_id = ?1 AND t.kind != 'completion_review'
            AND (p.period_start IS NULL OR p.period_start <= ?2)
-           AND (p.period_end IS NULL OR p.period_end >= ?2 - 1)
+           AND (coalesce(p.period_end, p.target_year) IS NULL
+                OR coalesce(p.period_end, p.target_year) >= ?2)
          ORDER BY p.id, t.position, i.position"
     );
     let mut st = conn.prepare(&sql)?;

@@ -20,6 +20,7 @@ export const router = createRouter({
         { path: 'dashboard', name: 'dashboard', component: () => import('./views/Dashboard.vue') },
         { path: 'indicators/:id', name: 'indicator', component: () => import('./views/IndicatorPage.vue'), props: true },
         { path: 'reports', name: 'reports', component: () => import('./views/Reports.vue') },
+        { path: 'feasibility', name: 'feasibility', component: () => import('./views/Feasibility.vue') },
         { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { adminOnly: true } },
         { path: 'backups', name: 'backups', component: () => import('./views/Backups.vue'), meta: { adminOnly: true } },
       ],

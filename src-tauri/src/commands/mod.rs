@@ -4,8 +4,11 @@
 pub mod app_info;
 pub mod backup;
 pub mod departments;
+pub mod feasibility;
 mod files;
 pub mod imports;
+pub mod lifecycle;
+pub mod links;
 pub mod plans;
 pub mod progress;
 pub mod report;

@@ -95,6 +95,18 @@ fn open_with_system_viewer(path: &Path) -> Result<(), ApiError> {
         })
 }
 
+/// Debug builds only: a directory named by `ZHIBIAO_E2E_OUTPUT_DIR` where 保存 PDF writes
+/// without the native save dialog, which WebDriver cannot drive. Not a backend call: the
+/// directory is on this computer, whatever backend renders the report.
+#[tauri::command]
+pub async fn report_output_dir() -> Result<Option<String>, ApiError> {
+    Ok(e2e_output_dir(std::env::var("ZHIBIAO_E2E_OUTPUT_DIR").ok()))
+}
+
+fn e2e_output_dir(env: Option<String>) -> Option<String> {
+    env.filter(|d| cfg!(debug_assertions) && !d.trim().is_empty())
+}
+
 /// A filled-in template larger than this is not a template.
 const MAX_XLSX_BYTES: u64 = 20 * 1024 * 1024;
 

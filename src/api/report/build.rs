@@ -22,13 +22,15 @@ pub fn tone(label: Label) -> Tone {
     }
 }
 
-/// 已完成 / 未完成 in a completion review; labels that say nothing was judged stay as they are.
-fn review_word(label: Label) -> (&'static str, Tone) {
+/// 已完成 / 基本完成 / 未完成 in a completion review (see `docs/evaluation.md`): at the
+/// target year the expected share is 1, so 基本符合预期 (and 快于预期 short of the target)
+/// means at least 90 % of the planned change, or within the tolerance band — 基本完成.
+/// Labels that say nothing was judged stay as they are.
+pub fn review_word(label: Label) -> (&'static str, Tone) {
     match label {
         Label::Completed => ("已完成", Tone::Good),
-        Label::Ahead | Label::OnTrack | Label::Lagging | Label::SeverelyLagging => {
-            ("未完成", Tone::Bad)
-        }
+        Label::Ahead | Label::OnTrack => ("基本完成", Tone::Warn),
+        Label::Lagging | Label::SeverelyLagging => ("未完成", Tone::Bad),
         other => (other.as_zh(), Tone::Neutral),
     }
 }
@@ -94,6 +96,7 @@ fn report_row(row: &ScopedRow, index: usize, kind: ReportKind, period: Period) -
             .map_or(DASH, Attribute::as_str)
             .to_string(),
         department: or_dash(row.series.department.as_deref()),
+        successor: or_dash(row.successor_target.as_deref()),
     }
 }
 
@@ -101,10 +104,7 @@ fn groups(plans: &[ScopedPlan], scope: &Scope) -> Vec<RowGroup> {
     let many = plans.len() > 1;
     let mut out: Vec<RowGroup> = Vec::new();
     for p in plans {
-        let period = match scope.kind {
-            ReportKind::Completion => review_period(&p.plan, scope.period),
-            _ => scope.period,
-        };
+        let period = p.period;
         let key = |r: &ScopedRow| -> String {
             let base = match scope.kind {
                 ReportKind::Completion => match r.series.indicator.draft.attribute {
@@ -335,22 +335,36 @@ pub fn report_data(
     };
     let target_year = plans.iter().find_map(|p| p.plan.target_year);
     let year_note = |w: &str| target_year.map_or(w.to_string(), |y| format!("{w}（{y}年）"));
+    let base_year = plans.iter().find_map(|p| p.plan.baseline_year);
     let table = counts(plans, scope.kind);
+    let mut summary = summary(
+        plans,
+        &table,
+        scope.kind,
+        period_label.trim_matches(['（', '）']),
+    );
+    // Ended plans in a later period's report: say at which year they were judged.
+    summary.extend(
+        plans
+            .iter()
+            .filter_map(|p| Some(format!("《{}》{}。", p.plan.title, p.note.as_ref()?))),
+    );
     ReportData {
         kind: scope.kind,
         title: title(plans, scope.kind),
-        summary: summary(
-            plans,
-            &table,
-            scope.kind,
-            period_label.trim_matches(['（', '）']),
-        ),
+        summary,
         period_label,
         issuer,
         date: format!("{}", date.format("%Y年%-m月%-d日")),
         header,
+        baseline_title: base_year.map_or("基期值".to_string(), |y| format!("基期值（{y}年）")),
         target_title: year_note("规划目标"),
-        current_title: year_note("完成情况"),
+        current_title: year_note("实际值"),
+        successor_title: plans
+            .iter()
+            .flat_map(|p| p.rows.iter())
+            .any(|r| r.successor_target.is_some())
+            .then(|| "接续指标目标".to_string()),
         counts: table,
         warnings: if scope.kind == ReportKind::Completion {
             Vec::new()
@@ -358,6 +372,7 @@ pub fn report_data(
             warnings(plans, notes, scope)
         },
         groups: groups(plans, scope),
+        feasibility: Vec::new(),
         charts: Vec::new(),
     }
 }

@@ -51,6 +51,7 @@ fn trajectory(r: &ScopedRow, period: Period) -> Option<TrajectoryChart> {
         annual_targets: s.annual_targets.clone(),
         forecast_linear: r.status.forecast.and_then(|f| f.linear),
         forecast_compound: r.status.forecast.and_then(|f| f.compound),
+        earlier: r.earlier.clone(),
     })
 }
 

@@ -36,6 +36,8 @@ export interface StatusLine {
   forecast_year: number | null
   /** Why the label was given (Chinese). */
   reason: string
+  /** 已结束：按2025年完成情况评估 when an ended plan is judged at its target year. */
+  lifecycle_note: string | null
 }
 
 export interface StatusQuery {
@@ -69,6 +71,7 @@ export function toStatusLine(d: StatusRow): StatusLine {
     forecast_compound: s.forecast?.compound ?? null,
     forecast_year: s.forecast?.year ?? null,
     reason: d.reason,
+    lifecycle_note: d.lifecycle_note,
   }
 }
 

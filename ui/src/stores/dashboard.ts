@@ -5,6 +5,7 @@ import { computed, ref } from 'vue'
 import { chartSvg, indicatorStatuses, type StatusLine } from '../api/status'
 import { bindingLagging, countByLabel, filterRows, laggingFirst } from '../components/dashboard/statusFilter'
 import { defaultPeriod } from '../components/progress/periods'
+import { openingPeriod } from '../components/lifecycle/periodDefault'
 import { useTodayStore } from './today'
 
 export const useDashboardStore = defineStore('dashboard', () => {
@@ -45,6 +46,11 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
+  /** Opens on the latest period with data for the plan and department chosen. */
+  async function openOnDefault() {
+    period.value = await openingPeriod({ plan_id: planId.value, department_id: departmentId.value, granularity: 'any' }, useTodayStore().now())
+  }
+
   function toggleLabel(label: string) {
     labels.value = labels.value.includes(label) ? labels.value.filter((l) => l !== label) : [...labels.value, label]
   }
@@ -64,6 +70,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     counts,
     warnings,
     load,
+    openOnDefault,
     toggleLabel,
   }
 })

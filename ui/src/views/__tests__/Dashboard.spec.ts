@@ -43,6 +43,8 @@ function status(id: number, name: string, label: Label, attribute: Attribute | n
       reason: { kind: 'progress', completion: 0.2, expected: 0.2, annual_target: false },
     },
     reason: '按序时进度评估',
+    phase: '执行中',
+    lifecycle_note: null,
   }
 }
 
