@@ -30,6 +30,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::imports::preview_import,
             commands::imports::preview_import_file,
             commands::imports::preview_import_html,
+            commands::imports::preview_import_changes,
             commands::imports::commit_import,
             commands::departments::list_departments,
             commands::departments::create_department,

@@ -177,3 +177,41 @@ fn a_file_in_gb18030_is_decoded_in_rust() {
     assert_eq!(preview["file_name"], "plan-gbk.txt");
     assert!(preview.to_string().contains("体育产业总规模"));
 }
+
+#[test]
+fn a_corrected_gazette_shows_its_changes_before_the_commit_and_updates_the_plan() {
+    let app = TestApp::new();
+    app.sign_in_admin();
+    let preview = app
+        .invoke("preview_import", json!({"text": PASTE}))
+        .unwrap();
+    app.invoke("commit_import", json!({"preview": preview}))
+        .unwrap();
+    let plans_before = plan_titles(&app).len();
+    // The same gazette with its first target corrected.
+    let mut corrected = app
+        .invoke("preview_import", json!({"text": format!("{PASTE}\n")}))
+        .unwrap();
+    let first = &mut all_rows(&mut corrected)[0];
+    let old_target = first["target_raw"].as_str().unwrap().to_string();
+    first["target_raw"] = json!("999");
+    let changes = app
+        .invoke("preview_import_changes", json!({"preview": corrected}))
+        .unwrap();
+    assert_eq!(changes["same_document"], false);
+    let change = &changes["plans"][0]["revisions"][0]["changed"][0]["changes"][0];
+    assert_eq!(change["field"], "目标值");
+    assert_eq!(change["old"], old_target.as_str());
+    assert_eq!(change["new"], "999");
+    let summary = app
+        .invoke("commit_import", json!({"preview": corrected}))
+        .unwrap();
+    assert!(
+        summary["message"]
+            .as_str()
+            .unwrap()
+            .contains("更新指标 1 项"),
+        "{summary}"
+    );
+    assert_eq!(plan_titles(&app).len(), plans_before, "no second plan");
+}

@@ -14,7 +14,8 @@ use crate::import::{self, ExtractedDocument, ExtractedIndicator, ExtractedTable}
 use crate::model::{IndicatorDraft, PlanDraft, TableKind, Value};
 use crate::store::documents::{self, DocumentToSave, PlanToSave};
 use crate::store::indicators::IndicatorToSave;
-use crate::store::plans::TableToSave;
+use crate::store::plans::{self as stored_plans, TableToSave};
+use crate::store::reissue::{self, TableRevision};
 use crate::store::{self, Actor};
 
 /// Larger pastes are not gazette tables; refusing them keeps the app responsive.
@@ -100,6 +101,30 @@ pub struct ImportedPlan {
     pub tables_added: u32,
     pub tables_existing: u32,
     pub indicators_added: u32,
+    /// Stored tables this (corrected or re-issued) text revised.
+    pub revisions: Vec<TableRevision>,
+}
+
+/// What committing a preview would change in plans already stored: shown before 确认导入.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportChanges {
+    /// The same text was imported before: committing changes nothing.
+    pub same_document: bool,
+    pub plans: Vec<PlanChanges>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanChanges {
+    /// The preview's plan key (`p0`).
+    pub key: String,
+    pub title: String,
+    /// Stored already (matched by title and 文号).
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
+    /// Titles of tables that are new to the plan.
+    pub new_tables: Vec<String>,
+    /// Stored tables the text revises (only those with changes).
+    pub revisions: Vec<TableRevision>,
 }
 
 fn invalid(message: impl Into<String>) -> ApiError {
@@ -385,6 +410,61 @@ fn to_document(p: &ImportPreview) -> Result<DocumentToSave, ApiError> {
     })
 }
 
+/// What [`commit_import`] would change in plans already stored (a corrected or re-issued
+/// gazette of a stored plan revises it). Reads only.
+pub fn preview_changes(
+    conn: &Connection,
+    preview: &ImportPreview,
+) -> Result<ImportChanges, ApiError> {
+    let doc = to_document(preview)?;
+    let same_document = documents::find(conn, &doc.sha256)?.is_some();
+    let mut plans = Vec::new();
+    for (plan, key) in doc.plans.iter().zip(kept_plan_keys(preview)) {
+        let plan_id = stored_plans::find_by_key(conn, &plan.draft)?;
+        let mut changes = PlanChanges {
+            key,
+            title: plan.draft.title.clone(),
+            plan_id,
+            new_tables: Vec::new(),
+            revisions: Vec::new(),
+        };
+        for t in &plan.tables {
+            let stored = match plan_id {
+                Some(id) => stored_plans::find_table(conn, id, t)?,
+                None => None,
+            };
+            match stored {
+                None => changes.new_tables.push(t.title.clone()),
+                Some(_) if same_document => {}
+                Some(table_id) => {
+                    let rev = reissue::revise(conn, table_id, t)?;
+                    if !rev.is_empty() {
+                        changes.revisions.push(rev);
+                    }
+                }
+            }
+        }
+        plans.push(changes);
+    }
+    Ok(ImportChanges {
+        same_document,
+        plans,
+    })
+}
+
+/// Keys of the preview's plans that [`to_document`] keeps (those with a kept row).
+fn kept_plan_keys(p: &ImportPreview) -> Vec<String> {
+    p.plans
+        .iter()
+        .filter(|plan| {
+            plan.tables
+                .iter()
+                .any(|t| t.keep && t.rows.iter().any(|r| r.keep))
+        })
+        .map(|plan| plan.key.clone())
+        .collect()
+}
+
 /// Stores the (edited) preview in one transaction: on any error nothing is stored.
 pub fn commit_import(
     conn: &mut Connection,
@@ -416,17 +496,30 @@ pub(crate) fn commit_in(
             tables_added: p.tables_added,
             tables_existing: p.tables_existing,
             indicators_added: p.indicators_added,
+            revisions: p.revisions.clone(),
         })
         .collect();
     let tables_added = plans.iter().map(|p| p.tables_added).sum();
     let indicators_added = plans.iter().map(|p| p.indicators_added).sum();
     let created = plans.iter().filter(|p| p.created).count();
     let already_imported = !out.added_anything();
+    let revised: Vec<&TableRevision> = plans.iter().flat_map(|p| &p.revisions).collect();
+    let changed: usize = revised.iter().map(|r| r.changed.len()).sum();
+    let removed: usize = revised
+        .iter()
+        .flat_map(|r| &r.dropped)
+        .filter(|d| !d.kept_for_values)
+        .count();
     let message = if already_imported {
         "已导入，无新增".to_string()
-    } else {
+    } else if revised.is_empty() {
         format!(
             "导入完成：新增规划 {created} 个、指标表 {tables_added} 张、指标 {indicators_added} 项"
+        )
+    } else {
+        format!(
+            "导入完成：新增规划 {created} 个、指标表 {tables_added} 张、指标 {indicators_added} 项；\
+             按新文件更新指标 {changed} 项、删除 {removed} 项，已填报的数值全部保留"
         )
     };
     Ok(ImportSummary {

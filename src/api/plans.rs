@@ -11,9 +11,10 @@ use crate::store::{self, indicators, plans, Actor};
 
 pub(crate) use super::plan_import::commit_in;
 pub use super::plan_import::{
-    commit_import, import_file, import_file_bytes, preview_import, preview_import_bytes,
-    preview_import_file, preview_import_html, ImportPreview, ImportSummary, ImportedPlan,
-    PreviewPlan, PreviewRow, PreviewTable, MAX_TEXT_BYTES,
+    commit_import, import_file, import_file_bytes, preview_changes, preview_import,
+    preview_import_bytes, preview_import_file, preview_import_html, ImportChanges, ImportPreview,
+    ImportSummary, ImportedPlan, PlanChanges, PreviewPlan, PreviewRow, PreviewTable,
+    MAX_TEXT_BYTES,
 };
 pub use crate::store::indicators::IndicatorUpdate;
 pub use crate::store::plans::PlanSummary;

@@ -25,6 +25,31 @@ pub fn run(a: Args) -> Result<(), ApiError> {
             "  [{}] {}（{state}）：新增指标表 {} 张、指标 {} 项；已有指标表 {} 张",
             p.plan_id, p.title, p.tables_added, p.indicators_added, p.tables_existing
         );
+        for r in &p.revisions {
+            println!("    修订“{}”：", r.title);
+            for c in &r.changed {
+                let fields: Vec<String> = c
+                    .changes
+                    .iter()
+                    .map(|f| {
+                        let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+                        format!("{} {} → {}", f.field, side(&f.old), side(&f.new))
+                    })
+                    .collect();
+                println!("      更新 {}：{}", c.name, fields.join("；"));
+            }
+            for name in &r.added {
+                println!("      新增 {name}");
+            }
+            for d in &r.dropped {
+                let what = if d.kept_for_values {
+                    "保留（已有填报数据）"
+                } else {
+                    "删除"
+                };
+                println!("      {what} {}", d.name);
+            }
+        }
     }
     println!("{}", s.message);
     Ok(())

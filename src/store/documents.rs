@@ -1,7 +1,8 @@
 //! Saving an imported document: its plans, their tables and indicators, in the caller's
 //! transaction. A document is identified by the SHA-256 of its decoded text, a plan by
 //! title + 文号, a table by title + kind + years within its plan, so importing the same
-//! document again adds nothing.
+//! document again adds nothing. Another text of a stored plan (a corrected or re-issued
+//! gazette) revises its stored tables in place: see [`super::reissue`].
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -9,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::audit::{self, Actor, Change};
 use super::plans::TableToSave;
-use super::{indicators, plans, Result};
+use super::{indicators, plans, reissue, Result};
 use crate::model::PlanDraft;
 
 /// A document ready to be stored (as extracted, or as edited in the import wizard).
@@ -43,11 +44,19 @@ pub struct SavedPlan {
     pub tables_added: u32,
     pub tables_existing: u32,
     pub indicators_added: u32,
+    /// Stored tables a new text of the plan revised.
+    pub revisions: Vec<reissue::TableRevision>,
+}
+
+impl SavedPlan {
+    fn changed(&self) -> bool {
+        self.created || self.tables_added > 0 || self.revisions.iter().any(|r| !r.is_empty())
+    }
 }
 
 impl SaveOutcome {
     pub fn added_anything(&self) -> bool {
-        self.plans.iter().any(|p| p.created || p.tables_added > 0)
+        self.plans.iter().any(SavedPlan::changed)
     }
 }
 
@@ -91,10 +100,20 @@ pub fn save(tx: &Transaction, actor: &Actor, doc: &DocumentToSave) -> Result<Sav
             tables_added: 0,
             tables_existing: 0,
             indicators_added: 0,
+            revisions: Vec::new(),
         };
         for t in &p.tables {
-            if plans::find_table(tx, plan_id, t)?.is_some() {
+            if let Some(table_id) = plans::find_table(tx, plan_id, t)? {
                 out.tables_existing += 1;
+                // The same text again changes nothing (and keeps any edits made since);
+                // another text of the plan is a correction or a re-issue.
+                if !document_existed {
+                    let rev = reissue::apply(tx, actor, plan_id, table_id, t)?;
+                    out.indicators_added += rev.added.len() as u32;
+                    if !rev.is_empty() {
+                        out.revisions.push(rev);
+                    }
+                }
                 continue;
             }
             let table_id = plans::insert_table(tx, plan_id, t)?;
@@ -104,7 +123,8 @@ pub fn save(tx: &Transaction, actor: &Actor, doc: &DocumentToSave) -> Result<Sav
             out.tables_added += 1;
             out.indicators_added += t.indicators.len() as u32;
         }
-        if created || out.tables_added > 0 {
+        if out.changed() {
+            let changed: usize = out.revisions.iter().map(|r| r.changed.len()).sum();
             audit::append(
                 tx,
                 actor,
@@ -113,10 +133,11 @@ pub fn save(tx: &Transaction, actor: &Actor, doc: &DocumentToSave) -> Result<Sav
                     entity: "plan",
                     entity_id: Some(plan_id),
                     new_value: Some(format!(
-                        "{}：新增指标表 {} 张、指标 {} 项（文档 {}）",
+                        "{}：新增指标表 {} 张、指标 {} 项，更新指标 {} 项（文档 {}）",
                         p.draft.title,
                         out.tables_added,
                         out.indicators_added,
+                        changed,
                         &doc.sha256[..12.min(doc.sha256.len())]
                     )),
                     ..Change::default()

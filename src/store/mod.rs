@@ -14,6 +14,7 @@ mod migrations;
 pub mod observations;
 mod open;
 pub mod plans;
+pub mod reissue;
 pub mod series;
 pub mod settings;
 pub mod submissions;

@@ -353,7 +353,56 @@ export type ImportedPlan = { plan_id: number, title: string,
 /**
  * False when the plan was already stored (tables may still have been added to it).
  */
-created: boolean, tables_added: number, tables_existing: number, indicators_added: number, };
+created: boolean, tables_added: number, tables_existing: number, indicators_added: number, 
+/**
+ * Stored tables this (corrected or re-issued) text revised.
+ */
+revisions: Array<TableRevision>, };
+
+export type ImportChanges = { 
+/**
+ * The same text was imported before: committing changes nothing.
+ */
+same_document: boolean, plans: Array<PlanChanges>, };
+
+export type PlanChanges = { 
+/**
+ * The preview's plan key (`p0`).
+ */
+key: string, title: string, 
+/**
+ * Stored already (matched by title and 文号).
+ */
+plan_id: number | null, 
+/**
+ * Titles of tables that are new to the plan.
+ */
+new_tables: Array<string>, 
+/**
+ * Stored tables the text revises (only those with changes).
+ */
+revisions: Array<TableRevision>, };
+
+export type TableRevision = { table_id: number, title: string, 
+/**
+ * Names of the rows that are new.
+ */
+added: Array<string>, changed: Array<ChangedIndicator>, dropped: Array<DroppedIndicator>, unchanged: number, };
+
+export type ChangedIndicator = { indicator_id: number, name: string, changes: Array<FieldChange>, };
+
+export type FieldChange = { 
+/**
+ * Chinese field name (目标值, 单位 …).
+ */
+field: string, old: string | null, new: string | null, };
+
+export type DroppedIndicator = { indicator_id: number, name: string, 
+/**
+ * Recorded values exist: the indicator is kept (nothing is lost); otherwise it is
+ * removed with the new document.
+ */
+kept_for_values: boolean, };
 
 export type PlanDetail = { summary: PlanSummary, tables: Array<TableDetail>, };
 

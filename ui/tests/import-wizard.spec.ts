@@ -4,7 +4,7 @@ import { flushPromises } from '@vue/test-utils'
 import ImportWizard from '../src/views/ImportWizard.vue'
 import { mountView } from './mount'
 import { preview } from './fixtures'
-import type { ImportPreview } from '../src/bindings'
+import type { ImportChanges, ImportPreview } from '../src/bindings'
 
 afterEach(() => {
   clearMocks()
@@ -16,12 +16,15 @@ interface Recorded {
   args: Record<string, unknown>
 }
 
-function backend(makePreview: () => ImportPreview | never) {
+const noChanges = { same_document: false, plans: [] } satisfies ImportChanges
+
+function backend(makePreview: () => ImportPreview | never, changes: ImportChanges = noChanges) {
   const calls: Recorded[] = []
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> })
     if (cmd === 'list_departments') return []
     if (cmd === 'preview_import' || cmd === 'preview_import_html') return makePreview()
+    if (cmd === 'preview_import_changes') return changes
     if (cmd === 'commit_import') {
       return {
         already_imported: false,
@@ -68,6 +71,41 @@ describe('ImportWizard', () => {
       ['指标3', false],
     ])
     expect(router.currentRoute.value.fullPath).toBe('/plans/42')
+  })
+
+  it('shows what a corrected gazette changes in a stored plan and commits only after 确认修订', async () => {
+    const corrected = {
+      same_document: false,
+      plans: [
+        {
+          key: 'p0',
+          title: '示范市规划',
+          plan_id: 42,
+          new_tables: [],
+          revisions: [
+            {
+              table_id: 7,
+              title: '表1 主要指标',
+              added: [],
+              changed: [{ indicator_id: 1, name: '指标1', changes: [{ field: '目标值', old: '36', new: '36.5' }] }],
+              dropped: [],
+              unchanged: 2,
+            },
+          ],
+        },
+      ],
+    } satisfies ImportChanges
+    const calls = backend(preview, corrected)
+    const { wrapper } = await mountView(ImportWizard, '/import')
+    await paste(wrapper, '表1 主要指标\n类别\t指标名称…')
+    await wrapper.find('[data-test="import-commit"]').trigger('click')
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'commit_import')).toBe(false)
+    expect(document.body.textContent).toContain('目标值 36 → 36.5')
+    expect(document.body.textContent).toContain('更新 1 项')
+    ;(document.querySelector('[data-test="import-changes-confirm"]') as HTMLElement).click()
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'commit_import')).toBe(true)
   })
 
   it('refuses an empty paste without calling the backend', async () => {

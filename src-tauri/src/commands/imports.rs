@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use tauri::State;
-use zhibiao::api::plans::{self, ImportPreview, ImportSummary};
+use zhibiao::api::plans::{self, ImportChanges, ImportPreview, ImportSummary};
 use zhibiao::api::ApiError;
 use zhibiao::document::MAX_FILE_BYTES;
 
@@ -51,6 +51,16 @@ pub async fn preview_import_html(
     state.call(PreviewImportHtml { html, text }).await
 }
 
+/// What 确认导入 would change in plans already stored (a corrected or re-issued gazette),
+/// shown before the commit.
+#[tauri::command]
+pub async fn preview_import_changes(
+    state: State<'_, AppState>,
+    preview: ImportPreview,
+) -> Result<ImportChanges, ApiError> {
+    state.call(PreviewImportChanges { preview }).await
+}
+
 #[tauri::command]
 pub async fn commit_import(
     state: State<'_, AppState>,
@@ -76,4 +86,8 @@ call!(PreviewImportHtml = "preview_import_html" { html: String, text: Option<Str
 
 call!(CommitImport = "commit_import" { preview: ImportPreview } -> ImportSummary, |e, c| {
     e.administrator(|conn, actor| plans::commit_import(conn, actor, c.preview))
+});
+
+call!(PreviewImportChanges = "preview_import_changes" { preview: ImportPreview } -> ImportChanges, |e, c| {
+    e.administrator(|conn, _| plans::preview_changes(conn, &c.preview))
 });

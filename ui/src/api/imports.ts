@@ -1,5 +1,5 @@
 import { open } from '@tauri-apps/plugin-dialog'
-import type { ImportPreview, ImportSummary } from '../bindings'
+import type { ImportChanges, ImportPreview, ImportSummary } from '../bindings'
 import { call } from './invoke'
 
 /** The backend refuses more (plans::MAX_TEXT_BYTES); checking here first spares the IPC trip. */
@@ -14,6 +14,10 @@ export const previewImportFile = (path: string) => call<ImportPreview>('preview_
 /** Reads a paste that carried HTML (tables with merged cells); `text` is the fallback. */
 export const previewImportHtml = (html: string, text: string) =>
   call<ImportPreview>('preview_import_html', { html, text })
+
+/** What committing would change in plans already stored (a corrected or re-issued gazette). */
+export const previewImportChanges = (preview: ImportPreview) =>
+  call<ImportChanges>('preview_import_changes', { preview })
 
 /** Stores the edited preview in one transaction. */
 export const commitImport = (preview: ImportPreview) => call<ImportSummary>('commit_import', { preview })
