@@ -80,6 +80,7 @@ pub fn typescript_declarations() -> String {
             // users and audit
             crate::auth::Role,
             crate::auth::Session,
+            crate::api::session::FirstRun,
             crate::store::users::UserInfo,
             crate::store::AuditEntry,
             // progress entry

@@ -114,10 +114,43 @@ fn wrong_passwords_and_unknown_users_are_refused_alike() {
 }
 
 #[test]
-fn first_run_admin_must_change_the_password_first() {
+fn a_new_databases_admin_sets_its_first_password_on_first_use() {
     let mut conn = zhibiao::store::open_in_memory().unwrap();
     assert!(session::ensure_admin(&mut conn).unwrap());
     assert!(!session::ensure_admin(&mut conn).unwrap(), "only once");
+    let first = session::first_run(&conn).unwrap();
+    assert!(first.admin_needs_password);
+    assert_eq!(first.admin_name, INITIAL_ADMIN_NAME);
+    // No published password opens a real database.
+    for guess in [INITIAL_ADMIN_PASSWORD, ""] {
+        let err = session::login(&conn, INITIAL_ADMIN_NAME, guess).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Unauthenticated);
+        assert!(err.message.contains("尚未设置密码"), "{}", err.message);
+    }
+    let weak = session::set_first_password(&mut conn, "123").unwrap_err();
+    assert_eq!(weak.code, ErrorCode::InvalidInput);
+    let s = session::set_first_password(&mut conn, "Shifan-2026!").unwrap();
+    assert_eq!(s.role, Role::Admin);
+    assert!(!s.must_change_password);
+    assert_eq!(users::list_users(&conn, &s).unwrap().len(), 1);
+    assert!(!session::first_run(&conn).unwrap().admin_needs_password);
+    // Once set, nobody sets it again this way.
+    let again = session::set_first_password(&mut conn, "Another-2026!").unwrap_err();
+    assert_eq!(again.code, ErrorCode::Forbidden);
+    assert!(session::login(&conn, INITIAL_ADMIN_NAME, "Shifan-2026!").is_ok());
+    assert!(session::login(&conn, INITIAL_ADMIN_NAME, "Another-2026!").is_err());
+}
+
+/// A demo database's admin has the published demo password and must change it first.
+#[test]
+fn an_admin_with_the_published_demo_password_must_change_it_first() {
+    let mut conn = zhibiao::store::open_in_memory().unwrap();
+    assert!(zhibiao::demo::ensure_demo(&mut conn).unwrap());
+    assert!(
+        !session::ensure_admin(&mut conn).unwrap(),
+        "the demo has its admin"
+    );
+    assert!(!session::first_run(&conn).unwrap().admin_needs_password);
     let s = session::login(&conn, INITIAL_ADMIN_NAME, INITIAL_ADMIN_PASSWORD).unwrap();
     assert!(s.must_change_password);
     assert_eq!(s.role, Role::Admin);
@@ -132,12 +165,13 @@ fn first_run_admin_must_change_the_password_first() {
     let s =
         session::change_password(&mut conn, &s, INITIAL_ADMIN_PASSWORD, "better-password").unwrap();
     assert!(!s.must_change_password);
-    assert_eq!(users::list_users(&conn, &s).unwrap().len(), 1);
+    assert!(!users::list_users(&conn, &s).unwrap().is_empty());
     assert!(session::login(&conn, INITIAL_ADMIN_NAME, INITIAL_ADMIN_PASSWORD).is_err());
     assert!(session::login(&conn, INITIAL_ADMIN_NAME, "better-password").is_ok());
     let audit: i64 = conn
         .query_row(
-            "SELECT count(*) FROM audit_log WHERE entity = 'user' AND field = 'password'",
+            "SELECT count(*) FROM audit_log WHERE entity = 'user' AND field = 'password'
+             AND action = 'change_password'",
             [],
             |r| r.get(0),
         )

@@ -19,7 +19,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::app_info::app_info,
+            commands::app_info::open_demo_database,
             commands::app_info::frontend_ready,
+            commands::session::first_run,
+            commands::session::set_first_password,
             commands::session::login,
             commands::session::logout,
             commands::session::current_user,

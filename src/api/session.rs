@@ -9,10 +9,22 @@ use crate::auth::{self, PasswordError, Role, Session};
 use crate::progress::WorkflowError;
 use crate::store::{self, users, Actor};
 
-/// User name and password of the first-run administrator; changing the password is forced
-/// on first login.
+/// User name of the first administrator. In a real database its password is set by the
+/// first person to open it ([`set_first_password`]); only a demo database has the published
+/// demo password ([`INITIAL_ADMIN_PASSWORD`], change forced on first login).
 pub const INITIAL_ADMIN_NAME: &str = "admin";
 pub const INITIAL_ADMIN_PASSWORD: &str = "admin";
+
+/// A password hash that no password matches: the administrator's password is not set yet.
+const NOT_SET: &str = "";
+
+/// What the sign-in screen shows on start.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct FirstRun {
+    /// The administrator has no password yet: the screen asks for one instead of a login.
+    pub admin_needs_password: bool,
+    pub admin_name: String,
+}
 
 impl From<Denied> for ApiError {
     fn from(d: Denied) -> Self {
@@ -62,8 +74,9 @@ fn session_of(u: &users::UserInfo) -> Session {
     }
 }
 
-/// Creates `admin` / `admin` (password change forced) when the database has no
-/// administrator yet (first run). Returns whether it did.
+/// Creates the administrator `admin` without a password when the database has no
+/// administrator yet (a new, real database); its password is set on first use. Returns
+/// whether it did.
 pub fn ensure_admin(conn: &mut Connection) -> Result<bool, ApiError> {
     let has_admin: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM users WHERE role = 'admin')",
@@ -73,21 +86,60 @@ pub fn ensure_admin(conn: &mut Connection) -> Result<bool, ApiError> {
     if has_admin {
         return Ok(false);
     }
-    let hash = auth::hash_password(INITIAL_ADMIN_PASSWORD)?;
     let tx = conn.transaction()?;
     users::insert(
         &tx,
         &Actor::system(),
         &users::NewUser {
             name: INITIAL_ADMIN_NAME,
-            password_hash: &hash,
+            password_hash: NOT_SET,
             role: Role::Admin,
             department_id: None,
-            must_change_password: true,
+            must_change_password: false,
         },
     )?;
     tx.commit()?;
     Ok(true)
+}
+
+/// The administrator still waiting for its first password, if any.
+fn admin_without_password(conn: &Connection) -> Result<Option<users::UserInfo>, ApiError> {
+    for u in users::list(conn)?
+        .into_iter()
+        .filter(|u| u.role == Role::Admin && u.active)
+    {
+        if users::password_hash(conn, u.id)? == NOT_SET {
+            return Ok(Some(u));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the sign-in screen must first ask for the administrator's password.
+pub fn first_run(conn: &Connection) -> Result<FirstRun, ApiError> {
+    let waiting = admin_without_password(conn)?;
+    Ok(FirstRun {
+        admin_needs_password: waiting.is_some(),
+        admin_name: waiting.map_or_else(|| INITIAL_ADMIN_NAME.to_string(), |u| u.name),
+    })
+}
+
+/// Sets the first password of the administrator of a new database and signs in. Refused
+/// once a password is set: from then on only the administrator changes it.
+pub fn set_first_password(conn: &mut Connection, password: &str) -> Result<Session, ApiError> {
+    let Some(admin) = admin_without_password(conn)? else {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "管理员密码已设置，请用该密码登录",
+        ));
+    };
+    auth::check_new_password(&admin.name, password)?;
+    let hash = auth::hash_password(password)?;
+    let tx = conn.transaction()?;
+    let actor = Actor::user(admin.id, admin.name.clone());
+    users::set_password(&tx, &actor, admin.id, &hash, false)?;
+    tx.commit()?;
+    refresh(conn, &session_of(&admin))
 }
 
 /// Checks name and password. A forced password change does not stop the login: the session
@@ -99,6 +151,12 @@ pub fn login(conn: &Connection, name: &str, password: &str) -> Result<Session, A
         let _ = auth::verify_password(password, dummy_hash());
         return Err(wrong());
     };
+    if hash == NOT_SET {
+        return Err(ApiError::new(
+            ErrorCode::Unauthenticated,
+            "管理员尚未设置密码：请先在登录界面设置管理员密码",
+        ));
+    }
     if !auth::verify_password(password, &hash) {
         return Err(wrong());
     }

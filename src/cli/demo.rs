@@ -17,11 +17,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(), ApiError> {
     let (mut conn, db) = open_db(Some(a.db))?;
-    session::ensure_admin(&mut conn)?;
     if demo::ensure_demo(&mut conn)? {
         println!("已创建演示数据库：{}", db.display());
     } else {
         println!("数据库 {} 已有规划，未添加演示数据", db.display());
     }
+    session::ensure_admin(&mut conn)?;
     Ok(())
 }

@@ -24,8 +24,6 @@ impl Backend for Local {
 }
 
 impl Local {
-    /// Opens (creating and migrating if needed) the database at `path`, creates the first-run
-    /// `admin` and, on first start, imports the demo plans.
     /// Opens (creating and migrating if needed) the database at `path` and creates the
     /// first-run `admin`. Only with `demo` — a database created as a demo (`--demo`) — are
     /// the demo plans, users and values added, and only into a database without plans.
@@ -34,11 +32,13 @@ impl Local {
         // The day's backup through a connection of its own, off the start-up path.
         let db = path.to_path_buf();
         std::thread::spawn(move || zhibiao::api::backup::daily_backup(&db));
-        if session::ensure_admin(&mut conn)? {
-            tracing::info!("created the first-run admin (password change forced)");
-        }
+        // The demo first: a demo database's admin has the published demo password; a real
+        // one's admin sets its password on first use.
         if demo && zhibiao::demo::ensure_demo(&mut conn)? {
             tracing::info!("imported the demo plans");
+        }
+        if session::ensure_admin(&mut conn)? {
+            tracing::info!("created the administrator; its password is set on first use");
         }
         Ok(Self::with_connection(conn, path.to_path_buf()))
     }

@@ -1,8 +1,11 @@
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use tauri::State;
 use ts_rs::TS;
-use zhibiao::api::ApiError;
 
+use zhibiao::api::{ApiError, ErrorCode};
+
+use crate::backend::Local;
 use crate::call;
 use crate::state::AppState;
 
@@ -26,6 +29,33 @@ pub fn frontend_ready(state: State<'_, AppState>) -> u64 {
     tracing::info!(ms, "first paint");
     ms
 }
+
+/// First run on a new, empty database: 「打开演示数据」 opens the demo database beside it
+/// instead (the new database stays empty and untouched). Returns the demo database's path.
+#[tauri::command]
+pub async fn open_demo_database(state: State<'_, AppState>) -> Result<String, ApiError> {
+    if !state.call(IsFirstRun {}).await? {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "数据库已在使用中：演示数据只能在首次启动时选择，或以 --demo 启动",
+        ));
+    }
+    let path = state.demo_path()?;
+    let at = path.clone();
+    // Migrating and filling the demo takes a moment: off the main thread.
+    let local = tauri::async_runtime::spawn_blocking(move || Local::open(&at, true))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    state.replace_backend(Arc::new(local), path.clone());
+    Ok(path.display().to_string())
+}
+
+// A new database: its administrator has no password yet and it holds no plans.
+call!(IsFirstRun = "is_first_run" {} -> bool, |e, c| {
+    let conn = e.db()?;
+    let first = zhibiao::api::session::first_run(&conn)?.admin_needs_password;
+    Ok(first && zhibiao::api::plans::list_plans(&conn)?.is_empty())
+});
 
 call!(GetAppInfo = "app_info" {} -> AppInfo, |e, c| {
     Ok(AppInfo {

@@ -2,7 +2,8 @@
 //! re-reads the user from the database before trusting it.
 
 use tauri::State;
-use zhibiao::api::{session, ApiError};
+use zhibiao::api::session::{self, FirstRun};
+use zhibiao::api::ApiError;
 use zhibiao::auth::Session;
 
 use crate::call;
@@ -40,6 +41,31 @@ pub async fn change_password(
     };
     state.call(call).await
 }
+
+/// Whether the administrator of a new database must set its password before anyone signs in.
+#[tauri::command]
+pub async fn first_run(state: State<'_, AppState>) -> Result<FirstRun, ApiError> {
+    state.call(FirstRunState {}).await
+}
+
+/// Sets the first administrator password of a new database and signs in with it.
+#[tauri::command]
+pub async fn set_first_password(
+    state: State<'_, AppState>,
+    password: String,
+) -> Result<Session, ApiError> {
+    state.call(SetFirstPassword { password }).await
+}
+
+call!(FirstRunState = "first_run" {} -> FirstRun, |e, c| {
+    session::first_run(&*e.db()?)
+});
+
+call!(SetFirstPassword = "set_first_password" { password: String } -> Session, |e, c| {
+    let s = session::set_first_password(&mut *e.db()?, &c.password)?;
+    e.set_session(Some(s.clone()));
+    Ok(s)
+});
 
 call!(Login = "login" { name: String, password: String } -> Session, |e, c| {
     let s = session::login(&*e.db()?, &c.name, &c.password)?;

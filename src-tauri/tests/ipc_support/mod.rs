@@ -70,14 +70,23 @@ impl TestApp {
         if std::env::var("ZHIBIAO_TEST_BACKEND").as_deref() == Ok("loopback") {
             Self::with_loopback().0
         } else {
-            Self::with(|local| Arc::new(local))
+            Self::with(true, |local| Arc::new(local))
+        }
+    }
+
+    /// The app on a new, real (not demo) database.
+    pub fn real() -> Self {
+        if std::env::var("ZHIBIAO_TEST_BACKEND").as_deref() == Ok("loopback") {
+            Self::with(false, |local| Arc::new(Loopback::new(local)))
+        } else {
+            Self::with(false, |local| Arc::new(local))
         }
     }
 
     /// The app over the loopback double, and the double to inspect.
     pub fn with_loopback() -> (Self, Arc<Loopback>) {
         let mut double = None;
-        let app = Self::with(|local| {
+        let app = Self::with(true, |local| {
             let d = Arc::new(Loopback::new(local));
             double = Some(d.clone());
             d
@@ -85,10 +94,12 @@ impl TestApp {
         (app, double.unwrap())
     }
 
-    fn with(backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
+    fn with(demo: bool, backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let local = Local::open(&dir.path().join("test.db"), true).expect("open db");
+        let db = dir.path().join("test.db");
+        let local = Local::open(&db, demo).expect("open db");
         let state = AppState::with_backend(backend(local))
+            .with_db_path(db)
             .with_machine_settings_path(dir.path().join("settings.json"));
         let app = zhibiao_app::setup(mock_builder())
             .manage(state)

@@ -26,6 +26,11 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
   }
 
+  async function setFirstPassword(password: string) {
+    user.value = await api.setFirstPassword(password)
+    loaded.value = true
+  }
+
   async function logout() {
     await api.logout()
     user.value = null
@@ -35,5 +40,5 @@ export const useSessionStore = defineStore('session', () => {
     user.value = await api.changePassword(oldPassword, newPassword)
   }
 
-  return { user, loaded, signedIn, isAdmin, load, login, logout, changePassword }
+  return { user, loaded, signedIn, isAdmin, load, login, setFirstPassword, logout, changePassword }
 })
