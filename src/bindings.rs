@@ -67,6 +67,8 @@ pub fn typescript_declarations() -> String {
             crate::api::plans::PreviewRow,
             crate::api::plans::ImportSummary,
             crate::api::plans::ImportedPlan,
+            crate::api::import_corrections::ImportCorrection,
+            crate::api::import_wizard::ManualTable,
             crate::api::plans::PlanDetail,
             crate::api::plans::TableDetail,
             crate::api::plans::CategoryGroup,
