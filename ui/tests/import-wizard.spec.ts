@@ -87,7 +87,7 @@ describe('ImportWizard', () => {
   })
 
   it('says so when no table is found, and shows backend errors in Chinese', async () => {
-    backend(() => ({ sha256: 'x', file_name: null, plans: [] }))
+    backend(() => ({ sha256: 'x', file_name: null, plans: [], text: '', corrections: [] }))
     const { wrapper } = await mountView(ImportWizard, '/import')
     await paste(wrapper, '这是一段没有表格的文字。')
     expect(wrapper.find('[data-test="import-error"]').text()).toContain('没有在文本中找到指标表')
