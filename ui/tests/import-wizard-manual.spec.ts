@@ -72,7 +72,8 @@ async function start(text: string) {
 const sentPreview = (calls: { cmd: string; args: Args }[]) =>
   calls.find((c) => c.cmd === 'commit_import')?.args.preview as ImportPreview
 
-describe('ImportWizard: a table the importer missed', () => {
+// Mounting the wizard with Element Plus takes seconds on a busy 2-core machine.
+describe('ImportWizard: a table the importer missed', { timeout: 30_000 }, () => {
   it('opens on the numbered text, reads the selected lines, re-reads on a role change and commits the provenance', async () => {
     const calls = backend(() => {
       throw { code: 'no_tables', message: '未找到指标表' }
@@ -119,10 +120,10 @@ describe('ImportWizard: a table the importer missed', () => {
     expect(sent.corrections).toEqual([
       { kind: 'manual_table', table_key: 'p0/m0', first: 3, last: 4, header_rows: 0, columns: chosen },
     ])
-  }, 30_000)
+  })
 })
 
-describe('ImportWizard: confidence and row edits', () => {
+describe('ImportWizard: confidence and row edits', { timeout: 30_000 }, () => {
   const rows = (w: Awaited<ReturnType<typeof start>>['wrapper']) =>
     w.findAll('[data-test="preview-table"] .el-table__body tr.el-table__row')
 
@@ -153,5 +154,27 @@ describe('ImportWizard: confidence and row edits', () => {
     const sent = sentPreview(calls)
     expect(sent.plans[0].tables[0].rows.map((r) => r.name)).toEqual(['指标1指标2', '指标3'])
     expect(sent.corrections).toEqual([{ kind: 'rows_merged', table_key: 'p0/t0', row_keys: ['p0/t0/r1', 'p0/t0/r2'] }])
+  })
+
+  it('splits a selected row, adds one, and sends both edits', async () => {
+    const calls = backend(preview)
+    const { wrapper } = await start('表1 主要指标')
+    await rows(wrapper)[2].find('.el-checkbox').trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-test="row-split"]').trigger('click')
+    await flushPromises()
+    expect(rows(wrapper)).toHaveLength(4)
+    expect(wrapper.find('[data-test="row-split"]').attributes('disabled')).toBeDefined()
+    await wrapper.find('[data-test="row-add"]').trigger('click')
+    await flushPromises()
+    expect(rows(wrapper)).toHaveLength(5)
+    await wrapper.find('[data-test="import-commit"]').trigger('click')
+    await flushPromises()
+    const sent = sentPreview(calls)
+    expect(sent.plans[0].tables[0].rows.map((r) => r.key)).toEqual(['p0/t0/r1', 'p0/t0/r2', 'p0/t0/r3', 'p0/t0/s0', 'p0/t0/a0'])
+    expect(sent.corrections).toEqual([
+      { kind: 'row_split', table_key: 'p0/t0', row_key: 'p0/t0/r3', into: ['p0/t0/r3', 'p0/t0/s0'] },
+      { kind: 'row_added', table_key: 'p0/t0', row_key: 'p0/t0/a0' },
+    ])
   })
 })

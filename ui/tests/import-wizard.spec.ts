@@ -41,7 +41,8 @@ async function paste(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper'], 
   await flushPromises()
 }
 
-describe('ImportWizard', () => {
+// Mounting the wizard with Element Plus takes seconds on a busy 2-core machine.
+describe('ImportWizard', { timeout: 30_000 }, () => {
   it('previews, lets a cell be corrected and a row dropped, then commits the edited preview', async () => {
     const calls = backend(preview)
     const { wrapper, router } = await mountView(ImportWizard, '/import')
