@@ -153,6 +153,13 @@ export function splitRow(tableKey: string, rows: PreviewRow[], key: string): [Pr
   return [a, b]
 }
 
+/** A person looked at a 待核对 row and accepts it: the doubts move to its reasons. */
+export function markChecked(r: PreviewRow): void {
+  if (!isDoubtful(r)) return
+  r.reasons = [...r.reasons, ...r.doubts.map((d) => `已由用户核对：${d}`)]
+  r.doubts = []
+}
+
 /** Sets the category of the rows `keys` (a selected block); returns how many changed. */
 export function setCategory(rows: PreviewRow[], keys: string[], category: string): number {
   const wanted = new Set(keys)

@@ -4,6 +4,7 @@ import {
   addRow,
   blankRow,
   doubtCount,
+  markChecked,
   mergeRows,
   setCategory,
   splitCell,
@@ -135,5 +136,17 @@ describe('setting the category of a block', () => {
     expect(rows.map((r) => r.category)).toEqual(['生态环境', '经济发展', '生态环境'])
     setCategory(rows, [`${T}/r1`], '  ')
     expect(rows[1].category).toBeNull()
+  })
+})
+
+describe('marking a row as checked', () => {
+  it('moves its doubts to its reasons, so it leaves the 待核对 filter', () => {
+    const rows = [row(0, { doubts: ['目标值读不成数值'] })]
+    markChecked(rows[0])
+    expect(rows[0].doubts).toEqual([])
+    expect(rows[0].reasons).toEqual(['指标名称取自“指标”列', '已由用户核对：目标值读不成数值'])
+    expect(visibleRows(rows, true)).toEqual([])
+    markChecked(rows[0])
+    expect(rows[0].reasons).toHaveLength(2)
   })
 })
