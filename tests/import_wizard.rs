@@ -164,8 +164,8 @@ fn nothing_is_stored_before_the_commit_and_the_corrections_are_its_provenance() 
 }
 
 #[test]
-fn an_import_without_corrections_writes_no_provenance_entry() {
-    let text = "序号\t指标名称\t单位\t2025年\t2030年\t属性\n1\t森林覆盖率\t%\t25\t26\t约束性\n";
+fn a_preview_carries_reasons_and_doubts_and_no_corrections_means_no_provenance_entry() {
+    let text = "序号\t指标名称\t单位\t2025年\t2030年\t属性\n1\t森林覆盖率\t%\t25\t26\t约束性\n2\t人均预期寿命\t岁\t80\t\t预期性\n";
     let mut conn = open_in_memory().unwrap();
     let p = preview_import(text).unwrap();
     assert_eq!(p.text, text);
@@ -175,6 +175,9 @@ fn an_import_without_corrections_writes_no_provenance_entry() {
         .iter()
         .any(|c| c.role == ColumnRole::Attribute));
     assert!(!t.rows[0].reasons.is_empty());
+    // Confidence: a row without a target under a target column is 待核对, with its doubt.
+    assert!(t.rows[0].doubts.is_empty(), "{:?}", t.rows[0].doubts);
+    assert!(!t.rows[1].doubts.is_empty());
     commit_import(&mut conn, &Actor::system(), p).unwrap();
     let n: i64 = conn
         .query_row(
