@@ -177,4 +177,27 @@ describe('ImportWizard: confidence and row edits', { timeout: 30_000 }, () => {
       { kind: 'row_added', table_key: 'p0/t0', row_key: 'p0/t0/a0' },
     ])
   })
+
+  it('re-selects a found table in the text and replaces it with the table marked there', async () => {
+    const text = Array.from({ length: 15 }, (_, i) => `第${i + 1}行`).join('\n')
+    const calls = backend(() => ({ ...preview(), text }))
+    const { wrapper } = await start('表1 主要指标')
+    await wrapper.find('[data-test="table-reselect"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-test="replacing"]').text()).toContain('表1 主要指标')
+    expect(wrapper.findAll('.line.selected').map((l) => l.attributes('data-line'))).toEqual(['9', '10', '11', '12', '13'])
+    await wrapper.find('[data-test="source-lines"]').trigger('keydown', { key: 'ArrowDown', shiftKey: true })
+    await wrapper.find('[data-test="source-lines"]').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'guess_manual_table')?.args).toMatchObject({ first: 9, last: 14, key: 'p0/m0' })
+    expect(wrapper.find('[data-test="replacing"]').exists()).toBe(false)
+    await wrapper.find('[data-test="import-commit"]').trigger('click')
+    await flushPromises()
+    const sent = sentPreview(calls)
+    expect(sent.plans[0].tables.map((t) => [t.key, t.keep])).toEqual([
+      ['p0/m0', true],
+      ['p0/t0', false],
+    ])
+    expect(sent.corrections.map((c) => c.kind)).toEqual(['manual_table'])
+  })
 })
