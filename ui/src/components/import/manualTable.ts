@@ -1,7 +1,7 @@
 // The source text and tables a person points at: numbered lines, a selected range, the
 // column choices of the role drop-downs, the preview keys of manual tables, and the
 // corrections log that travels with the commit as the import's provenance.
-import type { ColumnChoice, ColumnRead, ColumnRole, ImportCorrection, ImportPreview } from '../../bindings'
+import type { ColumnChoice, ColumnRead, ColumnRole, ImportCorrection, ImportPreview, PreviewPlan, PreviewTable } from '../../bindings'
 
 export interface SourceLine {
   /** 1-based, as the importer counts. */
@@ -104,4 +104,15 @@ export function logCorrection(log: ImportCorrection[], c: ImportCorrection): Imp
 /** Drops the corrections of a table left out of the import. */
 export function withoutTable(log: ImportCorrection[], tableKey: string): ImportCorrection[] {
   return log.filter((x) => x.table_key !== tableKey)
+}
+
+/**
+ * A plan that got its first table by hand (no table was found) takes its years from it, as
+ * the engine does for found tables; years the document or the person gave stay.
+ */
+export function fillPlanYears(plan: PreviewPlan, table: PreviewTable): void {
+  plan.baseline_year ??= table.baseline_year
+  plan.target_year ??= table.target_year
+  plan.period_end ??= plan.target_year
+  if (plan.period_start === null && plan.baseline_year !== null) plan.period_start = plan.baseline_year + 1
 }

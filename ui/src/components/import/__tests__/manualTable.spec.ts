@@ -3,6 +3,7 @@ import type { ImportCorrection, ImportPreview } from '../../../bindings'
 import {
   choiceProblem,
   choicesOf,
+  fillPlanYears,
   logCorrection,
   manualTableKey,
   numberedLines,
@@ -126,5 +127,19 @@ describe('the corrections log', () => {
 
   it('a table left out takes its corrections with it', () => {
     expect(withoutTable([manual(3), other], 'p0/m0')).toEqual([other])
+  })
+})
+
+describe('plan years from a table made by hand', () => {
+  it('fills only the years the plan lacks', () => {
+    const p = preview([['p0', 'p0/m0', 3]])
+    const plan = p.plans[0]
+    const table = { ...plan.tables[0], baseline_year: 2025, target_year: 2030 }
+    fillPlanYears(plan, table)
+    expect([plan.baseline_year, plan.target_year, plan.period_start, plan.period_end]).toEqual([2025, 2030, 2026, 2030])
+    const other = p.plans[1]
+    other.target_year = 2035
+    fillPlanYears(other, table)
+    expect([other.target_year, other.period_end, other.period_start]).toEqual([2035, 2035, 2026])
   })
 })
