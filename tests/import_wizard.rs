@@ -49,6 +49,7 @@ fn selected_lines_are_guessed_then_read_with_the_chosen_roles() {
     let g = guess_manual_table(MISSED, 4, 6, "p0/m0").unwrap();
     assert_eq!(g.header_rows, 0);
     assert_eq!(g.table.key, "p0/m0");
+    assert_eq!(g.sample, ["森林覆盖率", "%", "25.1", "26", "约束性"]);
     assert_eq!(
         roles_of(&g.table),
         [

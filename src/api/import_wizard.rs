@@ -19,6 +19,9 @@ use crate::model::PlanDraft;
 pub struct ManualTable {
     pub header_rows: usize,
     pub table: PreviewTable,
+    /// The first row's cells, one per column: under a block without a header they are what
+    /// tells the person which drop-down is which column.
+    pub sample: Vec<String>,
 }
 
 fn checked(text: &str) -> Result<(), ApiError> {
@@ -50,12 +53,19 @@ pub fn guess_manual_table(
 ) -> Result<ManualTable, ApiError> {
     checked(text)?;
     let guess = import::guess_table(text, first, last)?;
+    let sample = guess
+        .table
+        .indicators
+        .first()
+        .map(|r| r.cells.clone())
+        .unwrap_or_default();
     let mut table = preview_table(key, &titled(guess.table, first, last));
     // The guess's own reasons (header words, contents) are what the drop-downs start from.
     table.column_roles = guess.columns;
     Ok(ManualTable {
         header_rows: guess.header_rows,
         table,
+        sample,
     })
 }
 

@@ -378,7 +378,12 @@ created: boolean, tables_added: number, tables_existing: number, indicators_adde
 
 export type ImportCorrection = { "kind": "manual_table", table_key: string, first: number, last: number, header_rows: number, columns: Array<ColumnChoice>, } | { "kind": "row_added", table_key: string, row_key: string, } | { "kind": "rows_merged", table_key: string, row_keys: Array<string>, } | { "kind": "row_split", table_key: string, row_key: string, into: Array<string>, } | { "kind": "category_set", table_key: string, row_keys: Array<string>, category: string, };
 
-export type ManualTable = { header_rows: number, table: PreviewTable, };
+export type ManualTable = { header_rows: number, table: PreviewTable, 
+/**
+ * The first row's cells, one per column: under a block without a header they are what
+ * tells the person which drop-down is which column.
+ */
+sample: Array<string>, };
 
 export type PlanDetail = { summary: PlanSummary, tables: Array<TableDetail>, };
 

@@ -52,7 +52,9 @@ function backend(first: () => ImportPreview) {
     if (cmd === 'preview_or_blank') {
       return { sha256: 's', file_name: null, text: args.text, corrections: [], plans: [{ ...preview().plans[0], title: '', tables: [] }] }
     }
-    if (cmd === 'guess_manual_table') return { header_rows: 0, table: manualTable(args.key as string, GUESS) }
+    if (cmd === 'guess_manual_table') {
+      return { header_rows: 0, table: manualTable(args.key as string, GUESS), sample: ['森林覆盖率', '%', '25', '26'] }
+    }
     if (cmd === 'read_manual_table') return manualTable(args.key as string, args.columns as ColumnChoice[])
     if (cmd === 'commit_import') {
       return { already_imported: false, plans: [{ plan_id: 7, title: 't', created: true, tables_added: 1, tables_existing: 0, indicators_added: 2 }], tables_added: 1, indicators_added: 2, message: 'ok' }
@@ -93,6 +95,7 @@ describe('ImportWizard: a table the importer missed', { timeout: 30_000 }, () =>
     expect(guess?.args).toEqual({ text: TEXT.split('\n').slice(0, 4).join('\n'), first: 3, last: 4, key: 'p0/m0' })
     expect(wrapper.findAll('[data-test="preview-table"] .el-table__body tr.el-table__row')).toHaveLength(2)
     expect(wrapper.findAll('[data-test="column-role"]')).toHaveLength(4)
+    expect(wrapper.findAll('[data-test="column-sample"]').map((s) => s.text())).toEqual(['例：森林覆盖率', '例：%', '例：25', '例：26'])
 
     const chosen: ColumnChoice[] = [...GUESS.slice(0, 2), { role: 'ignore', year: null }, { role: 'target', year: 2030 }]
     wrapper.findComponent(ColumnRoleBar).vm.$emit('change', chosen, 0)
