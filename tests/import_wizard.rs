@@ -130,6 +130,7 @@ fn nothing_is_stored_before_the_commit_and_the_corrections_are_its_provenance() 
     ];
     assert!(list_plans(&conn).unwrap().is_empty());
 
+    let again = p.clone();
     let s = commit_import(&mut conn, &Actor::user(1, "admin"), p).unwrap();
     assert_eq!(s.indicators_added, 3);
     let plan_id = s.plans[0].plan_id;
@@ -162,6 +163,11 @@ fn nothing_is_stored_before_the_commit_and_the_corrections_are_its_provenance() 
     assert!(reason.contains("人工修正 2 处"), "{reason}");
     assert!(reason.contains("第 4–6 行"), "{reason}");
     assert!(reason.contains("民生福祉"), "{reason}");
+
+    // The same document again adds nothing, and records no second provenance.
+    let s = commit_import(&mut conn, &Actor::user(1, "admin"), again).unwrap();
+    assert!(s.already_imported);
+    assert_eq!(audit::history(&conn, "document", doc_id).unwrap().len(), 1);
 }
 
 #[test]

@@ -104,3 +104,57 @@ pub fn record(
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::ColumnRole;
+
+    #[test]
+    fn every_correction_reads_as_one_chinese_line() {
+        let t = || "p0/m0".to_string();
+        let lines: Vec<String> = [
+            ImportCorrection::ManualTable {
+                table_key: t(),
+                first: 3,
+                last: 9,
+                header_rows: 1,
+                columns: vec![ColumnChoice {
+                    role: ColumnRole::Name,
+                    year: None,
+                }],
+            },
+            ImportCorrection::RowAdded {
+                table_key: t(),
+                row_key: "p0/m0/a0".into(),
+            },
+            ImportCorrection::RowsMerged {
+                table_key: t(),
+                row_keys: vec!["p0/m0/r1".into(), "p0/m0/r2".into()],
+            },
+            ImportCorrection::RowSplit {
+                table_key: t(),
+                row_key: "p0/m0/r3".into(),
+                into: vec!["p0/m0/r3".into(), "p0/m0/s0".into()],
+            },
+            ImportCorrection::CategorySet {
+                table_key: t(),
+                row_keys: vec!["p0/m0/r1".into()],
+                category: "经济发展".into(),
+            },
+        ]
+        .iter()
+        .map(ImportCorrection::describe)
+        .collect();
+        assert_eq!(
+            lines,
+            [
+                "p0/m0：第 3–9 行由人工指定为指标表（列：指标名称）",
+                "p0/m0/a0：人工添加一行",
+                "p0/m0/r1+p0/m0/r2：人工合并为一行",
+                "p0/m0/r3：人工拆分为 2 行",
+                "1 行的类别人工设为“经济发展”",
+            ]
+        );
+    }
+}
