@@ -34,6 +34,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::import_wizard::guess_manual_table,
             commands::import_wizard::read_manual_table,
             commands::import_wizard::preview_or_blank,
+            commands::import_wizard::preview_file_or_blank,
             commands::departments::list_departments,
             commands::departments::create_department,
             commands::departments::rename_department,

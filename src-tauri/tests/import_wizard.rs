@@ -130,3 +130,22 @@ fn a_selection_without_a_name_column_is_a_chinese_error() {
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input");
 }
+
+#[test]
+fn a_file_without_a_table_found_still_opens_on_its_text() {
+    let app = TestApp::new();
+    app.sign_in_admin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("县规划.txt");
+    std::fs::write(&path, MISSED).unwrap();
+    let err = app
+        .invoke("preview_import_file", json!({"path": path}))
+        .unwrap_err();
+    assert_eq!(err["code"], "no_tables");
+    let p = app
+        .invoke("preview_file_or_blank", json!({"path": path}))
+        .unwrap();
+    assert_eq!(p["text"], MISSED);
+    assert_eq!(p["file_name"], "县规划.txt");
+    assert_eq!(p["plans"][0]["tables"], json!([]));
+}

@@ -114,6 +114,16 @@ pub fn preview_or_blank(text: &str, file_name: Option<String>) -> Result<ImportP
     Ok(preview)
 }
 
+/// [`preview_or_blank`] for a file's bytes (any kind the importer reads), so that a file in
+/// which no table was found still opens in the wizard.
+pub fn preview_or_blank_bytes(
+    bytes: &[u8],
+    file_name: Option<&str>,
+) -> Result<ImportPreview, ApiError> {
+    let text = crate::document::read_bytes(bytes, file_name)?;
+    preview_or_blank(&text, file_name.map(str::to_string))
+}
+
 fn blank_plan() -> PlanDraft {
     PlanDraft {
         title: String::new(),

@@ -17,3 +17,6 @@ export const readManualTable = (
 
 /** Pasted text in which no table was found: a preview without tables, for pointing at them. */
 export const previewOrBlank = (text: string) => call<ImportPreview>('preview_or_blank', { text })
+
+/** A file in which no table was found: a preview without tables, on the file's text. */
+export const previewFileOrBlank = (path: string) => call<ImportPreview>('preview_file_or_blank', { path })
