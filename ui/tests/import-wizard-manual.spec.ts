@@ -49,6 +49,11 @@ function backend(first: () => ImportPreview) {
     calls.push({ cmd, args })
     if (cmd === 'list_departments') return []
     if (cmd === 'preview_import') return first()
+    if (cmd === 'plugin:dialog|open') return '/tmp/县规划.txt'
+    if (cmd === 'preview_import_file') throw { code: 'no_tables', message: '未找到指标表' }
+    if (cmd === 'preview_file_or_blank') {
+      return { sha256: 's', file_name: '县规划.txt', text: TEXT, corrections: [], plans: [{ ...preview().plans[0], title: '', tables: [] }] }
+    }
     if (cmd === 'preview_or_blank') {
       return { sha256: 's', file_name: null, text: args.text, corrections: [], plans: [{ ...preview().plans[0], title: '', tables: [] }] }
     }
@@ -123,6 +128,18 @@ describe('ImportWizard: a table the importer missed', { timeout: 30_000 }, () =>
     expect(sent.corrections).toEqual([
       { kind: 'manual_table', table_key: 'p0/m0', first: 3, last: 4, header_rows: 0, columns: chosen },
     ])
+  })
+})
+
+describe('ImportWizard: a file without a table found', { timeout: 30_000 }, () => {
+  it('opens on the file text, ready for pointing at the table', async () => {
+    const calls = backend(preview)
+    const { wrapper } = await mountView(ImportWizard, '/import')
+    await wrapper.find('[data-test="import-open-file"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'preview_file_or_blank')?.args).toEqual({ path: '/tmp/县规划.txt' })
+    expect(wrapper.findAll('[data-test="source-lines"] .line')).toHaveLength(5)
+    expect(wrapper.text()).toContain('没有自动识别出指标表')
   })
 })
 
