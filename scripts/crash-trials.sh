@@ -10,7 +10,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100}"
-cargo build --quiet --bin zhibiao --example crash_saves || exit 1
+# --workspace keeps the features of the test build: nothing is compiled twice.
+cargo build --quiet --workspace --bins --examples || exit 1
 bin=target/debug/zhibiao
 driver=target/debug/examples/crash_saves
 work=$(mktemp -d)

@@ -73,6 +73,8 @@ pub fn typescript_declarations() -> String {
             crate::store::reissue::ChangedIndicator,
             crate::store::reissue::FieldChange,
             crate::store::reissue::DroppedIndicator,
+            crate::api::import_corrections::ImportCorrection,
+            crate::api::import_wizard::ManualTable,
             crate::api::plans::PlanDetail,
             crate::api::plans::TableDetail,
             crate::api::plans::CategoryGroup,

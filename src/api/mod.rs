@@ -9,6 +9,8 @@ pub mod departments;
 mod error;
 pub mod export;
 pub mod feasibility;
+pub mod import_corrections;
+pub mod import_wizard;
 pub mod lifecycle;
 pub mod links;
 pub mod machine_settings;

@@ -7,10 +7,11 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::import_corrections::{self, ImportCorrection};
 use super::{ApiError, ErrorCode};
 use crate::document;
 use crate::grammar::parse_value;
-use crate::import::{self, ExtractedDocument, ExtractedIndicator, ExtractedTable};
+use crate::import::{self, ColumnRead, ExtractedDocument, ExtractedIndicator, ExtractedTable};
 use crate::model::{IndicatorDraft, PlanDraft, TableKind, Value};
 use crate::store::documents::{self, DocumentToSave, PlanToSave};
 use crate::store::indicators::IndicatorToSave;
@@ -29,6 +30,13 @@ pub struct ImportPreview {
     pub sha256: String,
     pub file_name: Option<String>,
     pub plans: Vec<PreviewPlan>,
+    /// The text the tables were read from (line numbers refer to it): the wizard shows it so
+    /// that a person can point at a table the importer missed.
+    #[serde(default)]
+    pub text: String,
+    /// What a person corrected in the wizard; written to the audit log on commit.
+    #[serde(default)]
+    pub corrections: Vec<ImportCorrection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -54,6 +62,9 @@ pub struct PreviewTable {
     pub end_line: usize,
     pub columns: Vec<String>,
     pub notes: Vec<String>,
+    /// The role of each column and why (header words, cell contents, or a person's choice).
+    #[serde(default)]
+    pub column_roles: Vec<ColumnRead>,
     pub rows: Vec<PreviewRow>,
 }
 
@@ -77,6 +88,12 @@ pub struct PreviewRow {
     /// Chosen from the existing departments; wins over `draft.lead_department`.
     #[ts(type = "number | null")]
     pub lead_department_id: Option<i64>,
+    /// Why the row was read so (which columns gave which field).
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Why the reading is doubtful (待核对); empty when it is not.
+    #[serde(default)]
+    pub doubts: Vec<String>,
 }
 
 /// What a commit stored.
@@ -209,6 +226,8 @@ pub fn to_preview(text: &str, file_name: Option<String>, doc: &ExtractedDocument
         sha256: documents::sha256_hex(text),
         file_name,
         plans,
+        text: text.to_string(),
+        corrections: Vec::new(),
     }
 }
 
@@ -284,7 +303,7 @@ fn fill_years_from_tables(d: &mut PlanDraft, tables: &[&ExtractedTable]) {
     }
 }
 
-fn preview_table(key: &str, t: &ExtractedTable) -> PreviewTable {
+pub(crate) fn preview_table(key: &str, t: &ExtractedTable) -> PreviewTable {
     PreviewTable {
         key: key.to_string(),
         keep: true,
@@ -296,6 +315,7 @@ fn preview_table(key: &str, t: &ExtractedTable) -> PreviewTable {
         end_line: t.end_line,
         columns: t.columns.clone(),
         notes: t.notes.clone(),
+        column_roles: t.column_roles.clone(),
         rows: t
             .indicators
             .iter()
@@ -330,6 +350,8 @@ fn preview_row(key: String, r: &ExtractedIndicator) -> PreviewRow {
         target_raw: r.target_raw.clone(),
         actual_raw: r.actual_raw.clone(),
         lead_department_id: None,
+        reasons: r.reasons.clone(),
+        doubts: r.doubts.clone(),
     }
 }
 
@@ -486,6 +508,9 @@ pub(crate) fn commit_in(
 ) -> Result<ImportSummary, ApiError> {
     let doc = to_document(preview)?;
     let out = documents::save(tx, actor, &doc)?;
+    if out.added_anything() {
+        import_corrections::record(tx, actor, out.document_id, &preview.corrections)?;
+    }
     let plans: Vec<ImportedPlan> = out
         .plans
         .iter()

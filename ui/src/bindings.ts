@@ -274,7 +274,16 @@ export type ImportPreview = {
 /**
  * SHA-256 of the text: identifies the document so a second import adds nothing.
  */
-sha256: string, file_name: string | null, plans: Array<PreviewPlan>, };
+sha256: string, file_name: string | null, plans: Array<PreviewPlan>, 
+/**
+ * The text the tables were read from (line numbers refer to it): the wizard shows it so
+ * that a person can point at a table the importer missed.
+ */
+text: string, 
+/**
+ * What a person corrected in the wizard; written to the audit log on commit.
+ */
+corrections: Array<ImportCorrection>, };
 
 export type PreviewPlan = { 
 /**
@@ -298,7 +307,11 @@ key: string,
 /**
  * False: the whole table is left out.
  */
-keep: boolean, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, start_line: number, end_line: number, columns: Array<string>, notes: Array<string>, rows: Array<PreviewRow>, };
+keep: boolean, title: string, kind: TableKind, baseline_year: number | null, target_year: number | null, start_line: number, end_line: number, columns: Array<string>, notes: Array<string>, 
+/**
+ * The role of each column and why (header words, cell contents, or a person's choice).
+ */
+column_roles: Array<ColumnRead>, rows: Array<PreviewRow>, };
 
 export type PreviewRow = { 
 /**
@@ -316,7 +329,15 @@ line: number, baseline_raw: string | null, target_raw: string | null, actual_raw
 /**
  * Chosen from the existing departments; wins over `draft.lead_department`.
  */
-lead_department_id: number | null, seq: string | null, category: string | null, 
+lead_department_id: number | null, 
+/**
+ * Why the row was read so (which columns gave which field).
+ */
+reasons: Array<string>, 
+/**
+ * Why the reading is doubtful (待核对); empty when it is not.
+ */
+doubts: Array<string>, seq: string | null, category: string | null, 
 /**
  * Sub-heading inside a category (e.g. 城镇化率 over 常住人口/户籍人口 rows).
  */
@@ -403,6 +424,15 @@ export type DroppedIndicator = { indicator_id: number, name: string,
  * removed with the new document.
  */
 kept_for_values: boolean, };
+
+export type ImportCorrection = { "kind": "manual_table", table_key: string, first: number, last: number, header_rows: number, columns: Array<ColumnChoice>, } | { "kind": "row_added", table_key: string, row_key: string, } | { "kind": "rows_merged", table_key: string, row_keys: Array<string>, } | { "kind": "row_split", table_key: string, row_key: string, into: Array<string>, } | { "kind": "category_set", table_key: string, row_keys: Array<string>, category: string, };
+
+export type ManualTable = { header_rows: number, table: PreviewTable, 
+/**
+ * The first row's cells, one per column: under a block without a header they are what
+ * tells the person which drop-down is which column.
+ */
+sample: Array<string>, };
 
 export type PlanDetail = { summary: PlanSummary, tables: Array<TableDetail>, };
 

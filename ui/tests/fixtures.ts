@@ -71,6 +71,8 @@ export function preview(): ImportPreview {
   return {
     sha256: 'abc',
     file_name: null,
+    text: '示范市体育事业发展“十五五”规划\n表1 主要指标\n…',
+    corrections: [],
     plans: [
       {
         key: 'p0',
@@ -94,6 +96,10 @@ export function preview(): ImportPreview {
             end_line: 13,
             columns: ['类别', '指标名称', '单位', '2025年', '2030年', '属性'],
             notes: [],
+            column_roles: [
+              { index: 1, label: '指标名称', role: 'name', year: null, reason: '表头为“指标名称”' },
+              { index: 5, label: '属性', role: 'attribute', year: null, reason: '内容为约束性/预期性' },
+            ],
             rows: [1, 2, 3].map((n) => ({
               key: `p0/t0/r${n}`,
               keep: true,
@@ -116,6 +122,8 @@ export function preview(): ImportPreview {
               note: null,
               lead_department: null,
               lead_department_id: null,
+              reasons: ['名称取自“指标名称”列', '目标值取自“2030年”列'],
+              doubts: n === 2 ? ['目标值含数字但读不成数值'] : [],
             })),
           },
         ],

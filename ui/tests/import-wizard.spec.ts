@@ -44,7 +44,8 @@ async function paste(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper'], 
   await flushPromises()
 }
 
-describe('ImportWizard', () => {
+// Mounting the wizard with Element Plus takes seconds on a busy 2-core machine.
+describe('ImportWizard', { timeout: 30_000 }, () => {
   it('previews, lets a cell be corrected and a row dropped, then commits the edited preview', async () => {
     const calls = backend(preview)
     const { wrapper, router } = await mountView(ImportWizard, '/import')
@@ -125,7 +126,7 @@ describe('ImportWizard', () => {
   })
 
   it('says so when no table is found, and shows backend errors in Chinese', async () => {
-    backend(() => ({ sha256: 'x', file_name: null, plans: [] }))
+    backend(() => ({ sha256: 'x', file_name: null, plans: [], text: '', corrections: [] }))
     const { wrapper } = await mountView(ImportWizard, '/import')
     await paste(wrapper, '这是一段没有表格的文字。')
     expect(wrapper.find('[data-test="import-error"]').text()).toContain('没有在文本中找到指标表')

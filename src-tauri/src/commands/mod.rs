@@ -6,6 +6,7 @@ pub mod backup;
 pub mod departments;
 pub mod feasibility;
 mod files;
+pub mod import_wizard;
 pub mod imports;
 pub mod lifecycle;
 pub mod links;

@@ -1,0 +1,107 @@
+//! The import wizard's help for tables the importer missed: guess how selected lines read as
+//! a table, read them with the roles a person chose, or open a text with no table found.
+//! Nothing is stored; the corrections travel with `commit_import`.
+
+use std::path::PathBuf;
+
+use tauri::State;
+use zhibiao::api::import_wizard::{self, ManualTable};
+use zhibiao::api::plans::{ImportPreview, PreviewTable};
+use zhibiao::api::ApiError;
+use zhibiao::document::MAX_FILE_BYTES;
+use zhibiao::import::ColumnChoice;
+
+use super::files::read_file;
+use crate::call;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn guess_manual_table(
+    state: State<'_, AppState>,
+    text: String,
+    first: usize,
+    last: usize,
+    key: String,
+) -> Result<ManualTable, ApiError> {
+    state
+        .call(GuessManualTable {
+            text,
+            first,
+            last,
+            key,
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn read_manual_table(
+    state: State<'_, AppState>,
+    text: String,
+    first: usize,
+    last: usize,
+    header_rows: usize,
+    columns: Vec<ColumnChoice>,
+    key: String,
+) -> Result<PreviewTable, ApiError> {
+    state
+        .call(ReadManualTable {
+            text,
+            first,
+            last,
+            header_rows,
+            columns,
+            key,
+        })
+        .await
+}
+
+/// Pasted text in which the importer found no table: the wizard opens on it all the same.
+#[tauri::command]
+pub async fn preview_or_blank(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<ImportPreview, ApiError> {
+    state.call(PreviewOrBlank { text }).await
+}
+
+/// A file in which the importer found no table: the wizard opens on its text all the same.
+#[tauri::command]
+pub async fn preview_file_or_blank(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<ImportPreview, ApiError> {
+    let bytes = read_file(&path, MAX_FILE_BYTES, |size| {
+        format!(
+            "文件过大（{:.1} MB，上限 {} MB），请只保留含指标表的章节",
+            size as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        )
+    })?;
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_string);
+    state.call(PreviewFileOrBlank { bytes, file_name }).await
+}
+
+call!(GuessManualTable = "guess_manual_table" { text: String, first: usize, last: usize, key: String } -> ManualTable, |e, c| {
+    e.signed_in(|_, _| Ok(()))?;
+    import_wizard::guess_manual_table(&c.text, c.first, c.last, &c.key)
+});
+
+call!(ReadManualTable = "read_manual_table" {
+    text: String, first: usize, last: usize, header_rows: usize, columns: Vec<ColumnChoice>, key: String
+} -> PreviewTable, |e, c| {
+    e.signed_in(|_, _| Ok(()))?;
+    import_wizard::read_manual_table(&c.text, c.first, c.last, c.header_rows, &c.columns, &c.key)
+});
+
+call!(PreviewOrBlank = "preview_or_blank" { text: String } -> ImportPreview, |e, c| {
+    e.signed_in(|_, _| Ok(()))?;
+    import_wizard::preview_or_blank(&c.text, None)
+});
+
+call!(PreviewFileOrBlank = "preview_file_or_blank" { bytes: Vec<u8>, file_name: Option<String> } -> ImportPreview, |e, c| {
+    e.signed_in(|_, _| Ok(()))?;
+    import_wizard::preview_or_blank_bytes(&c.bytes, c.file_name.as_deref())
+});
