@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 cases="${1:-${PROPTEST_CASES:-40000}}"
 echo "property tests, ${cases} cases per property"
 start=$(date +%s)
-PROPTEST_CASES="$cases" cargo test --test properties -- --test-threads=2 --nocapture
+PROPTEST_CASES="$cases" cargo test --workspace --test properties -- --test-threads=2 --nocapture
 echo "done in $(( $(date +%s) - start )) s"

@@ -192,7 +192,10 @@ fn anchors_of(header: &[Span]) -> Vec<(usize, usize)> {
 /// A space-aligned table starting at `start`: rewrites its lines as TAB rows and returns the
 /// index after it.
 fn spaced_table(g: &mut Grid, start: usize) -> Option<usize> {
-    let head = spaced_cells(&g.lines[start]);
+    let head: Vec<Span> = spaced_cells(&g.lines[start])
+        .into_iter()
+        .flat_map(split_header_span)
+        .collect();
     if head.len() < 3 {
         return None;
     }
@@ -308,6 +311,49 @@ fn spaced_table(g: &mut Grid, start: usize) -> Option<usize> {
         break;
     }
     Some(j)
+}
+
+/// A header cell that holds several header words set one space apart (`2020 年 2025 年 属性`:
+/// a PDF converter narrowed the gaps) is that many cells; a year keeps its `年` (`2025 年基础`).
+fn split_header_span(span: Span) -> Vec<Span> {
+    let mut groups: Vec<Span> = Vec::new();
+    let mut col = span.start;
+    for token in span.text.split(' ') {
+        let w: usize = token.chars().map(width).sum();
+        let year_before = groups
+            .last()
+            .is_some_and(|g| g.text.len() == 4 && g.text.chars().all(|c| c.is_ascii_digit()));
+        let continues = token.starts_with('年') && year_before;
+        let starts = !continues
+            && (is_header_word(token)
+                || (token.len() == 4 && token.chars().all(|c| c.is_ascii_digit())));
+        match groups.last_mut() {
+            Some(g) if !starts => {
+                g.text.push(' ');
+                g.text.push_str(token);
+                g.end = col + w;
+            }
+            _ => groups.push(Span {
+                start: col,
+                end: col + w,
+                text: token.to_string(),
+                before: String::new(),
+            }),
+        }
+        col += w + 1;
+    }
+    let all_headers = groups.len() >= 2 && groups.iter().all(|g| is_header_word(&g.text));
+    // `指标 名称` is one cell with a stray space: neighbours of one kind (not years) stay one.
+    let role = |g: &Span| super::header::classify(&header_key(&g.text));
+    let has_year = |g: &Span| g.text.chars().take(4).all(|c| c.is_ascii_digit());
+    let distinct = groups
+        .windows(2)
+        .all(|w| has_year(&w[0]) && has_year(&w[1]) || role(&w[0]) != role(&w[1]));
+    if all_headers && distinct {
+        groups
+    } else {
+        vec![span]
+    }
 }
 
 /// A line that cannot be a row of the table above: another table's header, a chapter
@@ -572,6 +618,17 @@ mod tests {
     fn grid(text: &str) -> Grid {
         let lines: Vec<&str> = text.lines().collect();
         build(&lines)
+    }
+
+    #[test]
+    fn header_words_one_space_apart_are_separate_cells() {
+        // pdftotext narrowed the gaps between the header cells to one space.
+        let g = grid("          指标    2020 年 2025 年 属性\n1. 专业技术人才（万人）    17.3    19     预期性\n");
+        assert_eq!(g.lines[0], "指标\t2020 年\t2025 年\t属性");
+        assert_eq!(g.lines[1], "1. 专业技术人才（万人）\t17.3\t19\t预期性");
+        // A stray space inside one header word is not a cell boundary.
+        let g = grid("指标 名称    2025年    2030年\n森林覆盖率（%）    25    26\n");
+        assert_eq!(g.lines[0], "指标 名称\t2025年\t2030年");
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn is_value_label(key: &str) -> bool {
     YEAR.is_match(key) || has_any(key, VALUE_WORDS) || period_end_named(key).is_some()
 }
 
-fn classify(key: &str) -> Role {
+pub(super) fn classify(key: &str) -> Role {
     if key.is_empty() {
         return Role::Other;
     }

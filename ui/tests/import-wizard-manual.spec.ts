@@ -8,7 +8,7 @@ import ImportWizard from '../src/views/ImportWizard.vue'
 import ColumnRoleBar from '../src/components/import/ColumnRoleBar.vue'
 import { mountView } from './mount'
 import { preview } from './fixtures'
-import type { ColumnChoice, ImportPreview, PreviewTable } from '../src/bindings'
+import type { ColumnChoice, ImportChanges, ImportPreview, PreviewTable } from '../src/bindings'
 
 afterEach(() => {
   clearMocks()
@@ -61,6 +61,8 @@ function backend(first: () => ImportPreview) {
       return { header_rows: 0, table: manualTable(args.key as string, GUESS), sample: ['森林覆盖率', '%', '25', '26'] }
     }
     if (cmd === 'read_manual_table') return manualTable(args.key as string, args.columns as ColumnChoice[])
+    // Nothing stored yet: committing revises no stored plan.
+    if (cmd === 'preview_import_changes') return { same_document: false, plans: [] } satisfies ImportChanges
     if (cmd === 'commit_import') {
       return { already_imported: false, plans: [{ plan_id: 7, title: 't', created: true, tables_added: 1, tables_existing: 0, indicators_added: 2 }], tables_added: 1, indicators_added: 2, message: 'ok' }
     }
