@@ -125,6 +125,14 @@ fn read_value(d: &Data) -> Result<Option<ImportedValue>, String> {
 /// Reads the template's sheet. File-level problems (not an xlsx, wrong sheet, headings
 /// missing) are errors; row-level problems are listed in `rejected`.
 pub fn read_filled_template(bytes: &[u8]) -> Result<SheetContents, XlsxError> {
+    // calamine's cell-reference arithmetic overflows on some damaged files (found by the
+    // long property run: a debug build panics, a release build reads garbage). A damaged
+    // file is an unreadable file, never a crash.
+    std::panic::catch_unwind(|| read_template(bytes))
+        .unwrap_or_else(|_| Err(XlsxError::Unreadable("文件已损坏".to_string())))
+}
+
+fn read_template(bytes: &[u8]) -> Result<SheetContents, XlsxError> {
     let mut wb: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| XlsxError::Unreadable(e.to_string()))?;
     let names = wb.sheet_names();
