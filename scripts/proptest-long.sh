@@ -4,7 +4,7 @@
 # The short run (64 cases per property) is part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases="${1:-${PROPTEST_CASES:-40000}}"
+cases="${1:-${PROPTEST_CASES:-250000}}"
 echo "property tests, ${cases} cases per property"
 start=$(date +%s)
 PROPTEST_CASES="$cases" cargo test --workspace --test properties -- --test-threads=2 --nocapture
