@@ -8,10 +8,9 @@ use tauri::State;
 use zhibiao::api::import_wizard::{self, ManualTable};
 use zhibiao::api::plans::{ImportPreview, PreviewTable};
 use zhibiao::api::ApiError;
-use zhibiao::document::MAX_FILE_BYTES;
 use zhibiao::import::ColumnChoice;
 
-use super::files::read_file;
+use super::imports::plan_file;
 use crate::call;
 use crate::state::AppState;
 
@@ -70,17 +69,7 @@ pub async fn preview_file_or_blank(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<ImportPreview, ApiError> {
-    let bytes = read_file(&path, MAX_FILE_BYTES, |size| {
-        format!(
-            "文件过大（{:.1} MB，上限 {} MB），请只保留含指标表的章节",
-            size as f64 / 1048576.0,
-            MAX_FILE_BYTES / 1048576
-        )
-    })?;
-    let file_name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .map(str::to_string);
+    let (bytes, file_name) = plan_file(&path)?;
     state.call(PreviewFileOrBlank { bytes, file_name }).await
 }
 

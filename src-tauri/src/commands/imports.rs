@@ -1,7 +1,7 @@
 //! The import wizard: preview pasted text or a file (nothing stored), then commit the edited
 //! preview in one transaction.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::State;
 use zhibiao::api::plans::{self, ImportChanges, ImportPreview, ImportSummary};
@@ -27,7 +27,14 @@ pub async fn preview_import_file(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<ImportPreview, ApiError> {
-    let bytes = read_file(&path, MAX_FILE_BYTES, |size| {
+    let (bytes, file_name) = plan_file(&path)?;
+    state.call(PreviewImportFile { bytes, file_name }).await
+}
+
+/// A plan file's bytes (size-limited, read in the shell so that a remote backend receives the
+/// same bytes) and its name.
+pub(super) fn plan_file(path: &Path) -> Result<(Vec<u8>, Option<String>), ApiError> {
+    let bytes = read_file(path, MAX_FILE_BYTES, |size| {
         format!(
             "文件过大（{:.1} MB，上限 {} MB），请只保留含指标表的章节",
             size as f64 / 1048576.0,
@@ -38,7 +45,7 @@ pub async fn preview_import_file(
         .file_name()
         .and_then(|n| n.to_str())
         .map(str::to_string);
-    state.call(PreviewImportFile { bytes, file_name }).await
+    Ok((bytes, file_name))
 }
 
 /// A paste that carried HTML (its tables keep their merged cells); `text` is the fallback.
