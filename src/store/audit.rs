@@ -1,7 +1,8 @@
 //! The one place through which changes to user data are recorded. Store functions that
 //! write user data take an [`Actor`] and call [`append`] inside the same transaction.
 
-use rusqlite::{params, Connection, Transaction};
+use crate::args;
+use crate::store::db::{Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -46,12 +47,12 @@ pub struct Change<'a> {
     pub reason: Option<&'a str>,
 }
 
-pub fn append(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+pub fn append(tx: &impl Write, actor: &Actor, change: &Change) -> Result<()> {
+    let at = chrono::Utc::now();
     tx.execute(
         "INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
+        args![
             at,
             actor.user_id,
             actor.name,
@@ -93,12 +94,11 @@ pub(crate) const ENTRY_QUERY: &str =
 
 /// The entries an [`ENTRY_QUERY`] with a `WHERE` clause selects.
 pub(crate) fn entries(
-    conn: &Connection,
+    conn: &impl Sql,
     sql: &str,
-    args: impl rusqlite::Params,
+    args: &[crate::store::db::Value],
 ) -> Result<Vec<AuditEntry>> {
-    let mut st = conn.prepare(sql)?;
-    let rows = st.query_map(args, |r| {
+    let rows = conn.query_map(sql, args, |r| {
         Ok(AuditEntry {
             id: r.get(0)?,
             at: r.get(1)?,
@@ -114,11 +114,11 @@ pub(crate) fn entries(
             reason: r.get(11)?,
         })
     })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }
 
 /// History of one entity, oldest first.
-pub fn history(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
+pub fn history(conn: &impl Sql, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
     let sql = format!("{ENTRY_QUERY} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
-    entries(conn, &sql, params![entity, entity_id])
+    entries(conn, &sql, args![entity, entity_id])
 }

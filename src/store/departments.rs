@@ -1,7 +1,8 @@
 //! Departments (责任单位): create, rename, delete while unused, list with how many indicators
 //! each leads or supports.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::args;
+use crate::store::db::{Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,64 +29,64 @@ fn clean_name(name: &str) -> Result<String> {
     Ok(n.to_string())
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Department> {
-    conn.query_row(
+pub fn get(conn: &impl Sql, id: i64) -> Result<Department> {
+    conn.query_opt(
         "SELECT id, name FROM departments WHERE id = ?1",
-        [id],
+        args![id],
         |r| {
             Ok(Department {
                 id: r.get(0)?,
                 name: r.get(1)?,
             })
         },
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NotFound { what: "部门", id })
 }
 
-pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Department>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, name FROM departments WHERE name = ?1",
-            [name.trim()],
-            |r| {
-                Ok(Department {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            },
-        )
-        .optional()?)
+pub fn find_by_name(conn: &impl Sql, name: &str) -> Result<Option<Department>> {
+    Ok(conn.query_opt(
+        "SELECT id, name FROM departments WHERE name = ?1",
+        args![name.trim()],
+        |r| {
+            Ok(Department {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        },
+    )?)
 }
 
 /// All departments by name, with usage counts.
-pub fn list(conn: &Connection) -> Result<Vec<DepartmentSummary>> {
-    let mut st = conn.prepare(
+pub fn list(conn: &impl Sql) -> Result<Vec<DepartmentSummary>> {
+    let rows = conn.query_map(
         "SELECT d.id, d.name,
                 (SELECT count(*) FROM indicators i WHERE i.lead_department_id = d.id),
                 (SELECT count(*) FROM indicator_support s WHERE s.department_id = d.id),
                 (SELECT count(*) FROM users u WHERE u.department_id = d.id)
          FROM departments d ORDER BY d.name",
+        args![],
+        |r| {
+            Ok(DepartmentSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                lead_count: r.get(2)?,
+                support_count: r.get(3)?,
+                user_count: r.get(4)?,
+            })
+        },
     )?;
-    let rows = st.query_map([], |r| {
-        Ok(DepartmentSummary {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            lead_count: r.get(2)?,
-            support_count: r.get(3)?,
-            user_count: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }
 
-pub fn create(tx: &Transaction, actor: &Actor, name: &str) -> Result<Department> {
+pub fn create(tx: &impl Write, actor: &Actor, name: &str) -> Result<Department> {
     let name = clean_name(name)?;
     if find_by_name(tx, &name)?.is_some() {
         return Err(StoreError::Conflict(format!("部门“{name}”已存在")));
     }
-    tx.execute("INSERT INTO departments(name) VALUES (?1)", [&name])?;
-    let id = tx.last_insert_rowid();
+    let id: i64 = tx.query_scalar(
+        "INSERT INTO departments(name) VALUES (?1) RETURNING id",
+        args![&name],
+    )?;
     audit::append(
         tx,
         actor,
@@ -102,14 +103,14 @@ pub fn create(tx: &Transaction, actor: &Actor, name: &str) -> Result<Department>
 }
 
 /// The department called `name`, created if it does not exist yet.
-pub fn find_or_create(tx: &Transaction, actor: &Actor, name: &str) -> Result<Department> {
+pub fn find_or_create(tx: &impl Write, actor: &Actor, name: &str) -> Result<Department> {
     match find_by_name(tx, name)? {
         Some(d) => Ok(d),
         None => create(tx, actor, name),
     }
 }
 
-pub fn rename(tx: &Transaction, actor: &Actor, id: i64, name: &str) -> Result<Department> {
+pub fn rename(tx: &impl Write, actor: &Actor, id: i64, name: &str) -> Result<Department> {
     let name = clean_name(name)?;
     let old = get(tx, id)?;
     if old.name == name {
@@ -120,7 +121,7 @@ pub fn rename(tx: &Transaction, actor: &Actor, id: i64, name: &str) -> Result<De
     }
     tx.execute(
         "UPDATE departments SET name = ?1 WHERE id = ?2",
-        params![name, id],
+        args![name, id],
     )?;
     audit::append(
         tx,
@@ -139,14 +140,14 @@ pub fn rename(tx: &Transaction, actor: &Actor, id: i64, name: &str) -> Result<De
 }
 
 /// Deletes a department that no indicator, user or submission refers to.
-pub fn delete(tx: &Transaction, actor: &Actor, id: i64) -> Result<()> {
+pub fn delete(tx: &impl Write, actor: &Actor, id: i64) -> Result<()> {
     let d = get(tx, id)?;
     let used: i64 = tx.query_row(
         "SELECT (SELECT count(*) FROM indicators WHERE lead_department_id = ?1)
               + (SELECT count(*) FROM indicator_support WHERE department_id = ?1)
               + (SELECT count(*) FROM users WHERE department_id = ?1)
               + (SELECT count(*) FROM submissions WHERE department_id = ?1)",
-        [id],
+        args![id],
         |r| r.get(0),
     )?;
     if used > 0 {
@@ -155,7 +156,7 @@ pub fn delete(tx: &Transaction, actor: &Actor, id: i64) -> Result<()> {
             d.name
         )));
     }
-    tx.execute("DELETE FROM departments WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM departments WHERE id = ?1", args![id])?;
     audit::append(
         tx,
         actor,

@@ -4,7 +4,8 @@
 //! document again adds nothing. Another text of a stored plan (a corrected or re-issued
 //! gazette) revises its stored tables in place: see [`super::reissue`].
 
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use crate::args;
+use crate::store::db::{Sql, Write};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -64,27 +65,25 @@ pub fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-pub fn find(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM documents WHERE sha256 = ?1",
-            [sha256],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn find(conn: &impl Sql, sha256: &str) -> Result<Option<i64>> {
+    Ok(conn.query_opt(
+        "SELECT id FROM documents WHERE sha256 = ?1",
+        args![sha256],
+        |r| r.get(0),
+    )?)
 }
 
 /// Stores `doc` in `tx`. Adds only what is not stored yet; appends one audit entry per plan
 /// that gained something.
-pub fn save(tx: &Transaction, actor: &Actor, doc: &DocumentToSave) -> Result<SaveOutcome> {
+pub fn save(tx: &impl Write, actor: &Actor, doc: &DocumentToSave) -> Result<SaveOutcome> {
     let (document_id, document_existed) = match find(tx, &doc.sha256)? {
         Some(id) => (id, true),
         None => {
-            tx.execute(
-                "INSERT INTO documents(sha256, file_name) VALUES (?1, ?2)",
-                rusqlite::params![doc.sha256, doc.file_name],
+            let id = tx.query_scalar(
+                "INSERT INTO documents(sha256, file_name) VALUES (?1, ?2) RETURNING id",
+                args![doc.sha256, doc.file_name],
             )?;
-            (tx.last_insert_rowid(), false)
+            (id, false)
         }
     };
     let mut saved = Vec::new();

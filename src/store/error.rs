@@ -33,6 +33,18 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Conflict(String),
+    #[error("数据库错误：{0}")]
+    Postgres(postgres::Error),
+    /// A column holds another type than the program reads from it.
+    #[error("数据库错误：第 {} 列应为{expected}，实为{found}", .column + 1)]
+    Decode {
+        column: usize,
+        expected: &'static str,
+        found: &'static str,
+    },
+    /// A statement expected to return a row (an aggregate, `RETURNING`) returned none.
+    #[error("数据库错误：查询没有返回结果")]
+    NoRow,
     /// Data the user supplied breaks a rule (empty name …); the message says which.
     #[error("{0}")]
     Invalid(String),
@@ -53,6 +65,22 @@ impl From<rusqlite::Error> for StoreError {
             Some(Code::ReadOnly) => StoreError::ReadOnly,
             Some(Code::DatabaseBusy | Code::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        match e.code() {
+            Some(c) if *c == SqlState::DISK_FULL => StoreError::DiskFull,
+            Some(c) if *c == SqlState::READ_ONLY_SQL_TRANSACTION => StoreError::ReadOnly,
+            Some(c)
+                if *c == SqlState::LOCK_NOT_AVAILABLE || *c == SqlState::T_R_DEADLOCK_DETECTED =>
+            {
+                StoreError::Busy
+            }
+            _ => StoreError::Postgres(e),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Indicators: insert on import, read, edit with a per-field audit trail, lead and
 //! supporting departments.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,17 +40,19 @@ const COLUMNS: &str =
      attribute, direction, baseline_json, target_json, actual_json, note, flow, lead_department_id,
      (SELECT d.name FROM departments d WHERE d.id = lead_department_id)";
 
-fn json_value(r: &Row, i: usize) -> rusqlite::Result<Option<Value>> {
+fn json_value(r: &Row, i: usize) -> Result<Option<Value>> {
     let s: Option<String> = r.get(i)?;
     s.map(|s| {
-        serde_json::from_str(&s).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        serde_json::from_str(&s).map_err(|_| StoreError::Decode {
+            column: i,
+            expected: "JSON 文本",
+            found: "无法解析的文本",
         })
     })
     .transpose()
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Indicator> {
+fn from_row(r: &Row) -> Result<Indicator> {
     let attribute: Option<String> = r.get(11)?;
     let direction: String = r.get(12)?;
     Ok(Indicator {
@@ -92,7 +95,7 @@ fn non_blank(s: &Option<String>) -> Option<String> {
 /// Inserts one imported row at `position` of its table. Import itself is audited per plan
 /// by the caller; a department created here on the way is audited by `departments`.
 pub fn insert(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     plan_id: i64,
     table_id: i64,
@@ -111,11 +114,11 @@ pub fn insert(
         (None, Some(name)) => Some(departments::find_or_create(tx, actor, &name)?.id),
         (None, None) => None,
     };
-    tx.execute(
+    let id: i64 = tx.query_scalar(
         "INSERT INTO indicators(plan_id, table_id, position, seq, category, grp, parent, name, unit, region,
              attribute, direction, baseline_json, target_json, actual_json, note, flow, lead_department_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
+        args![
             plan_id,
             table_id,
             position as i64,
@@ -136,51 +139,54 @@ pub fn insert(
             lead
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Indicator> {
-    conn.query_row(
+pub fn get(conn: &impl Sql, id: i64) -> Result<Indicator> {
+    conn.query_opt(
         &format!("SELECT {COLUMNS} FROM indicators WHERE id = ?1"),
-        [id],
+        args![id],
         from_row,
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NotFound { what: "指标", id })
 }
 
 /// A plan's indicators in table order, then row order.
-pub fn of_plan(conn: &Connection, plan_id: i64) -> Result<Vec<Indicator>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM indicators i WHERE plan_id = ?1
+pub fn of_plan(conn: &impl Sql, plan_id: i64) -> Result<Vec<Indicator>> {
+    let rows = conn.query_map(
+        &format!(
+            "SELECT {COLUMNS} FROM indicators i WHERE plan_id = ?1
          ORDER BY (SELECT position FROM plan_tables t WHERE t.id = i.table_id), position"
-    ))?;
-    let rows = st.query_map([plan_id], from_row)?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+        ),
+        args![plan_id],
+        from_row,
+    )?;
+    Ok(rows)
 }
 
 /// Supporting departments of an indicator, by name.
-pub fn supporting(conn: &Connection, indicator_id: i64) -> Result<Vec<Department>> {
-    let mut st = conn.prepare(
+pub fn supporting(conn: &impl Sql, indicator_id: i64) -> Result<Vec<Department>> {
+    let rows = conn.query_map(
         "SELECT d.id, d.name FROM indicator_support s JOIN departments d ON d.id = s.department_id
          WHERE s.indicator_id = ?1 ORDER BY d.name",
+        args![indicator_id],
+        |r| {
+            Ok(Department {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        },
     )?;
-    let rows = st.query_map([indicator_id], |r| {
-        Ok(Department {
-            id: r.get(0)?,
-            name: r.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }
 
-fn department_name(conn: &Connection, id: Option<i64>) -> Result<Option<String>> {
+fn department_name(conn: &impl Sql, id: Option<i64>) -> Result<Option<String>> {
     id.map(|id| departments::get(conn, id).map(|d| d.name))
         .transpose()
 }
 
 /// Applies `u` to indicator `id`, one audit entry per changed field (old → new).
-pub fn update(tx: &Transaction, actor: &Actor, id: i64, u: &IndicatorUpdate) -> Result<Indicator> {
+pub fn update(tx: &impl Write, actor: &Actor, id: i64, u: &IndicatorUpdate) -> Result<Indicator> {
     let old = get(tx, id)?;
     let name = u.name.trim().to_string();
     if name.is_empty() {
@@ -213,7 +219,7 @@ pub fn update(tx: &Transaction, actor: &Actor, id: i64, u: &IndicatorUpdate) -> 
     tx.execute(
         "UPDATE indicators SET name = ?1, unit = ?2, attribute = ?3, direction = ?4, category = ?5,
              flow = ?6, note = ?7, lead_department_id = ?8 WHERE id = ?9",
-        params![
+        args![
             name,
             text(&u.unit),
             u.attribute.map(Attribute::as_str),
@@ -244,12 +250,7 @@ pub fn update(tx: &Transaction, actor: &Actor, id: i64, u: &IndicatorUpdate) -> 
 }
 
 /// Sets the one lead department (or none).
-pub fn set_lead(
-    tx: &Transaction,
-    actor: &Actor,
-    id: i64,
-    department_id: Option<i64>,
-) -> Result<()> {
+pub fn set_lead(tx: &impl Write, actor: &Actor, id: i64, department_id: Option<i64>) -> Result<()> {
     let old = get(tx, id)?;
     if old.lead_department_id == department_id {
         return Ok(());
@@ -258,7 +259,7 @@ pub fn set_lead(
     let new_name = department_name(tx, department_id)?;
     tx.execute(
         "UPDATE indicators SET lead_department_id = ?1 WHERE id = ?2",
-        params![department_id, id],
+        args![department_id, id],
     )?;
     audit::append(
         tx,
@@ -277,7 +278,7 @@ pub fn set_lead(
 
 /// Replaces the supporting (配合) departments of an indicator.
 pub fn set_supporting(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     id: i64,
     department_ids: &[i64],
@@ -292,13 +293,14 @@ pub fn set_supporting(
     let old = supporting(tx, id)?;
     tx.execute(
         "DELETE FROM indicator_support WHERE indicator_id = ?1",
-        [id],
+        args![id],
     )?;
     for &d in department_ids {
         departments::get(tx, d)?;
         tx.execute(
-            "INSERT OR IGNORE INTO indicator_support(indicator_id, department_id) VALUES (?1, ?2)",
-            params![id, d],
+            "INSERT INTO indicator_support(indicator_id, department_id) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            args![id, d],
         )?;
     }
     let new = supporting(tx, id)?;

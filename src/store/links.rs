@@ -1,12 +1,13 @@
 //! Confirmed successor links (a later plan's indicator continues an earlier plan's one).
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 
 use super::audit::{self, Actor, Change};
 use super::Result;
 use crate::succession::SuccessorLink;
 
-fn link_from_row(r: &Row) -> rusqlite::Result<SuccessorLink> {
+fn link_from_row(r: &Row) -> Result<SuccessorLink> {
     Ok(SuccessorLink {
         successor_id: r.get(0)?,
         predecessor_id: r.get(1)?,
@@ -17,32 +18,34 @@ fn link_from_row(r: &Row) -> rusqlite::Result<SuccessorLink> {
 
 const COLUMNS: &str = "successor_id, predecessor_id, factor, note";
 
-pub fn all(conn: &Connection) -> Result<Vec<SuccessorLink>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM indicator_links ORDER BY successor_id"
-    ))?;
-    let rows = st.query_map([], link_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn all(conn: &impl Sql) -> Result<Vec<SuccessorLink>> {
+    let rows = conn.query_map(
+        &format!("SELECT {COLUMNS} FROM indicator_links ORDER BY successor_id"),
+        args![],
+        link_from_row,
+    )?;
+    Ok(rows)
 }
 
 /// The link of a successor, if it has one.
-pub fn of_successor(conn: &Connection, successor_id: i64) -> Result<Option<SuccessorLink>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM indicator_links WHERE successor_id = ?1"),
-            [successor_id],
-            link_from_row,
-        )
-        .optional()?)
+pub fn of_successor(conn: &impl Sql, successor_id: i64) -> Result<Option<SuccessorLink>> {
+    Ok(conn.query_opt(
+        &format!("SELECT {COLUMNS} FROM indicator_links WHERE successor_id = ?1"),
+        args![successor_id],
+        link_from_row,
+    )?)
 }
 
 /// The links that continue a predecessor (several for a split).
-pub fn of_predecessor(conn: &Connection, predecessor_id: i64) -> Result<Vec<SuccessorLink>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM indicator_links WHERE predecessor_id = ?1 ORDER BY successor_id"
-    ))?;
-    let rows = st.query_map([predecessor_id], link_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn of_predecessor(conn: &impl Sql, predecessor_id: i64) -> Result<Vec<SuccessorLink>> {
+    let rows = conn.query_map(
+        &format!(
+            "SELECT {COLUMNS} FROM indicator_links WHERE predecessor_id = ?1 ORDER BY successor_id"
+        ),
+        args![predecessor_id],
+        link_from_row,
+    )?;
+    Ok(rows)
 }
 
 fn describe(l: &SuccessorLink) -> String {
@@ -50,20 +53,21 @@ fn describe(l: &SuccessorLink) -> String {
 }
 
 /// Stores (or corrects) a successor's link; the caller has checked the plans meet.
-pub fn save(tx: &Transaction, actor: &Actor, link: &SuccessorLink) -> Result<()> {
+pub fn save(tx: &impl Write, actor: &Actor, link: &SuccessorLink) -> Result<()> {
     let old = of_successor(tx, link.successor_id)?;
     tx.execute(
-        "INSERT INTO indicator_links (successor_id, predecessor_id, factor, note, confirmed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO indicator_links (successor_id, predecessor_id, factor, note, confirmed_by, confirmed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (successor_id) DO UPDATE SET predecessor_id = excluded.predecessor_id,
             factor = excluded.factor, note = excluded.note, confirmed_by = excluded.confirmed_by,
-            confirmed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-        params![
+            confirmed_at = excluded.confirmed_at",
+        args![
             link.successor_id,
             link.predecessor_id,
             link.factor,
             link.note,
-            actor.user_id
+            actor.user_id,
+            chrono::Utc::now()
         ],
     )?;
     audit::append(
@@ -83,13 +87,13 @@ pub fn save(tx: &Transaction, actor: &Actor, link: &SuccessorLink) -> Result<()>
 }
 
 /// Removes a successor's link; `false` when it had none.
-pub fn remove(tx: &Transaction, actor: &Actor, successor_id: i64) -> Result<bool> {
+pub fn remove(tx: &impl Write, actor: &Actor, successor_id: i64) -> Result<bool> {
     let Some(old) = of_successor(tx, successor_id)? else {
         return Ok(false);
     };
     tx.execute(
         "DELETE FROM indicator_links WHERE successor_id = ?1",
-        [successor_id],
+        args![successor_id],
     )?;
     audit::append(
         tx,
@@ -118,23 +122,24 @@ pub struct SuccessorTarget {
 
 /// The successors of a predecessor with their plan targets and target years (for the
 /// 总结评估 report's 接续目标 column).
-pub fn successor_targets(conn: &Connection, predecessor_id: i64) -> Result<Vec<SuccessorTarget>> {
-    let mut st = conn.prepare_cached(
+pub fn successor_targets(conn: &impl Sql, predecessor_id: i64) -> Result<Vec<SuccessorTarget>> {
+    let rows = conn.query_map(
         "SELECT i.name, i.target_json, coalesce(t.target_year, p.target_year)
          FROM indicator_links l JOIN indicators i ON i.id = l.successor_id
          JOIN plan_tables t ON t.id = i.table_id JOIN plans p ON p.id = i.plan_id
          WHERE l.predecessor_id = ?1 ORDER BY i.id",
+        args![predecessor_id],
+        |r| {
+            Ok((
+                r.get::<String>(0)?,
+                r.get::<Option<String>>(1)?,
+                r.get::<Option<i32>>(2)?,
+            ))
+        },
     )?;
-    let rows = st.query_map([predecessor_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<i32>>(2)?,
-        ))
-    })?;
     let mut out = Vec::new();
     for row in rows {
-        let (name, json, target_year) = row?;
+        let (name, json, target_year) = row;
         let target = json.map(|j| serde_json::from_str(&j)).transpose()?;
         out.push(SuccessorTarget {
             name,

@@ -1,6 +1,7 @@
 //! 原因分析 / 下一步措施 per indicator and period, printed in reports.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,7 +24,7 @@ pub struct Measures {
 const SELECT: &str = "SELECT m.indicator_id, m.period, m.cause, m.measures, u.name, m.updated_at
      FROM measures m LEFT JOIN users u ON u.id = m.updated_by";
 
-fn from_row(r: &Row) -> rusqlite::Result<Measures> {
+fn from_row(r: &Row) -> Result<Measures> {
     Ok(Measures {
         indicator_id: r.get(0)?,
         period: r.get(1)?,
@@ -34,19 +35,16 @@ fn from_row(r: &Row) -> rusqlite::Result<Measures> {
     })
 }
 
-pub fn get(conn: &Connection, indicator_id: i64, period: &str) -> Result<Option<Measures>> {
+pub fn get(conn: &impl Sql, indicator_id: i64, period: &str) -> Result<Option<Measures>> {
     let sql = format!("{SELECT} WHERE m.indicator_id = ?1 AND m.period = ?2");
-    Ok(conn
-        .query_row(&sql, params![indicator_id, period], from_row)
-        .optional()?)
+    Ok(conn.query_opt(&sql, args![indicator_id, period], from_row)?)
 }
 
 /// All notes recorded for a period (a report's 预警 list picks the ones it needs).
-pub fn for_period(conn: &Connection, period: &str) -> Result<Vec<Measures>> {
+pub fn for_period(conn: &impl Sql, period: &str) -> Result<Vec<Measures>> {
     let sql = format!("{SELECT} WHERE m.period = ?1 ORDER BY m.indicator_id");
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map([period], from_row)?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    let rows = conn.query_map(&sql, args![period], from_row)?;
+    Ok(rows)
 }
 
 fn clean(s: Option<&str>) -> Option<&str> {
@@ -54,7 +52,7 @@ fn clean(s: Option<&str>) -> Option<&str> {
 }
 
 pub fn save(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     indicator_id: i64,
     period: &str,
@@ -65,10 +63,10 @@ pub fn save(
     let old = get(tx, indicator_id, period)?;
     tx.execute(
         "INSERT INTO measures (indicator_id, period, cause, measures, updated_by, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (indicator_id, period) DO UPDATE SET cause = excluded.cause,
             measures = excluded.measures, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        params![indicator_id, period, cause, measures, actor.user_id],
+        args![indicator_id, period, cause, measures, actor.user_id, chrono::Utc::now()],
     )?;
     let old_cause = old.as_ref().and_then(|m| m.cause.clone());
     let old_measures = old.as_ref().and_then(|m| m.measures.clone());

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod check;
+pub mod db;
 pub mod departments;
 pub mod documents;
 mod error;
@@ -22,6 +23,7 @@ pub mod targets;
 pub mod users;
 
 pub use audit::{Actor, AuditEntry, Change};
+pub use db::{Database, Db, Sql, Write};
 pub use error::{Result, StoreError};
 pub use migrations::{migrate, APPLICATION_ID, CURRENT_VERSION};
 pub use open::{inspect, open, open_in_memory, FileKind};

@@ -1,7 +1,8 @@
 //! Observed values per indicator × period. One row per cell: a correction overwrites it and
 //! the audit log keeps every previous value (one audit row per changed field).
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,7 +40,7 @@ pub struct ObservationWrite<'a> {
 const SELECT: &str = "SELECT o.indicator_id, o.period, o.value, o.status, o.evidence, o.note, o.source, o.vintage, u.name, o.entered_at
      FROM observations o LEFT JOIN users u ON u.id = o.entered_by";
 
-fn from_row(r: &Row) -> rusqlite::Result<Observation> {
+fn from_row(r: &Row) -> Result<Observation> {
     let period: String = r.get(1)?;
     let status: Option<String> = r.get(3)?;
     let vintage: Option<String> = r.get(7)?;
@@ -58,20 +59,15 @@ fn from_row(r: &Row) -> rusqlite::Result<Observation> {
     })
 }
 
-pub fn get(conn: &Connection, indicator_id: i64, period: Period) -> Result<Option<Observation>> {
+pub fn get(conn: &impl Sql, indicator_id: i64, period: Period) -> Result<Option<Observation>> {
     let sql = format!("{SELECT} WHERE o.indicator_id = ?1 AND o.period = ?2");
-    Ok(conn
-        .query_row(&sql, params![indicator_id, period.to_string()], from_row)
-        .optional()?)
+    Ok(conn.query_opt(&sql, args![indicator_id, period.to_string()], from_row)?)
 }
 
 /// Every observation of an indicator, oldest period first.
-pub fn for_indicator(conn: &Connection, indicator_id: i64) -> Result<Vec<Observation>> {
+pub fn for_indicator(conn: &impl Sql, indicator_id: i64) -> Result<Vec<Observation>> {
     let sql = format!("{SELECT} WHERE o.indicator_id = ?1");
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut rows: Vec<Observation> = st
-        .query_map([indicator_id], from_row)?
-        .collect::<std::result::Result<_, _>>()?;
+    let mut rows: Vec<Observation> = conn.query_map(&sql, args![indicator_id], from_row)?;
     rows.sort_by_key(|o| o.period);
     Ok(rows)
 }
@@ -79,22 +75,17 @@ pub fn for_indicator(conn: &Connection, indicator_id: i64) -> Result<Vec<Observa
 /// Numeric values of an indicator up to the end of `year` (quarters included): what the
 /// validation rules compare a new value of that year with — the latest earlier value may
 /// lie several years back.
-pub fn numbers_around(
-    conn: &Connection,
-    indicator_id: i64,
-    year: i32,
-) -> Result<Vec<(Period, f64)>> {
+pub fn numbers_around(conn: &impl Sql, indicator_id: i64, year: i32) -> Result<Vec<(Period, f64)>> {
     // Text order puts '2024' < '2024Q1' < … < '2025Q4' < '2026'.
-    let mut st = conn.prepare_cached(
+    let rows = conn.query_map(
         "SELECT period, value FROM observations
          WHERE indicator_id = ?1 AND period < ?2 AND value IS NOT NULL",
+        args![indicator_id, (year + 1).to_string()],
+        |r| Ok((r.get::<String>(0)?, r.get::<f64>(1)?)),
     )?;
-    let rows = st.query_map(params![indicator_id, (year + 1).to_string()], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?))
-    })?;
     let mut out = Vec::new();
     for row in rows {
-        let (p, v) = row?;
+        let (p, v) = row;
         if let Ok(p) = p.parse() {
             out.push((p, v));
         }
@@ -113,7 +104,7 @@ fn show<T: AsRef<str>>(v: Option<T>) -> Option<String> {
 /// Writes the cell and appends one audit row per changed field. Returns whether anything
 /// changed.
 pub fn upsert(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     indicator_id: i64,
     period: Period,
@@ -150,15 +141,14 @@ pub fn upsert(
     if changed.is_empty() {
         return Ok(false);
     }
-    tx.prepare_cached(
+    tx.execute(
         "INSERT INTO observations (indicator_id, period, value, status, evidence, note, source, vintage, entered_by, entered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (indicator_id, period) DO UPDATE SET
             value = excluded.value, status = excluded.status, evidence = excluded.evidence,
             note = excluded.note, source = excluded.source, vintage = excluded.vintage,
             entered_by = excluded.entered_by, entered_at = excluded.entered_at",
-    )?
-    .execute(params![
+        args![
         indicator_id,
         p,
         w.value,
@@ -167,7 +157,8 @@ pub fn upsert(
         w.note,
         w.source,
         w.vintage.map(Vintage::as_str),
-        actor.user_id
+        actor.user_id,
+        chrono::Utc::now()
     ])?;
     let action = if old.is_some() { "update" } else { "create" };
     for (field, old_value, new_value) in changed {
@@ -190,14 +181,14 @@ pub fn upsert(
 }
 
 /// Clears a cell. Returns whether there was one.
-pub fn delete(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period) -> Result<bool> {
+pub fn delete(tx: &impl Write, actor: &Actor, indicator_id: i64, period: Period) -> Result<bool> {
     let Some(old) = get(tx, indicator_id, period)? else {
         return Ok(false);
     };
     let p = period.to_string();
     tx.execute(
         "DELETE FROM observations WHERE indicator_id = ?1 AND period = ?2",
-        params![indicator_id, p],
+        args![indicator_id, p],
     )?;
     let old_value = show_number(old.value).or(show(old.status.map(QualStatus::as_str)));
     audit::append(
@@ -222,28 +213,24 @@ pub fn delete(tx: &Transaction, actor: &Actor, indicator_id: i64, period: Period
 }
 
 /// Every change to one cell, oldest first.
-pub fn cell_history(
-    conn: &Connection,
-    indicator_id: i64,
-    period: Period,
-) -> Result<Vec<AuditEntry>> {
+pub fn cell_history(conn: &impl Sql, indicator_id: i64, period: Period) -> Result<Vec<AuditEntry>> {
     let sql = format!(
         "{} WHERE entity = 'observation' AND entity_id = ?1 AND period = ?2 ORDER BY id",
         audit::ENTRY_QUERY
     );
-    audit::entries(conn, &sql, params![indicator_id, period.to_string()])
+    audit::entries(conn, &sql, args![indicator_id, period.to_string()])
 }
 
 /// Every change to an indicator's values, targets and notes, oldest first.
-pub fn indicator_history(conn: &Connection, indicator_id: i64) -> Result<Vec<AuditEntry>> {
+pub fn indicator_history(conn: &impl Sql, indicator_id: i64) -> Result<Vec<AuditEntry>> {
     let sql = format!(
         "{} WHERE entity IN ('observation', 'target', 'annual_target', 'measures', 'indicator')
          AND entity_id = ?1 ORDER BY id",
         audit::ENTRY_QUERY
     );
-    audit::entries(conn, &sql, [indicator_id])
+    audit::entries(conn, &sql, args![indicator_id])
 }
 
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM observations", [], |r| r.get(0))?)
+pub fn count(conn: &impl Sql) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM observations", args![], |r| r.get(0))?)
 }

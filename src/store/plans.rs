@@ -1,7 +1,8 @@
 //! Plans and their tables.
 
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -43,7 +44,7 @@ pub struct PlanSummary {
 const PLAN_COLUMNS: &str =
     "p.id, p.title, p.issuer, p.doc_number, p.issue_date, p.period_start, p.period_end, p.baseline_year, p.target_year";
 
-fn plan_from_row(r: &Row) -> rusqlite::Result<Plan> {
+fn plan_from_row(r: &Row) -> Result<Plan> {
     let date: Option<String> = r.get(4)?;
     Ok(Plan {
         id: r.get(0)?,
@@ -58,24 +59,22 @@ fn plan_from_row(r: &Row) -> rusqlite::Result<Plan> {
     })
 }
 
-pub fn find_by_key(conn: &Connection, d: &PlanDraft) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM plans WHERE title = ?1 AND coalesce(doc_number, '') = coalesce(?2, '')",
-            params![d.title, d.doc_number],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn find_by_key(conn: &impl Sql, d: &PlanDraft) -> Result<Option<i64>> {
+    Ok(conn.query_opt(
+        "SELECT id FROM plans WHERE title = ?1 AND coalesce(doc_number, '') = coalesce(?2, '')",
+        args![d.title, d.doc_number],
+        |r| r.get(0),
+    )?)
 }
 
-pub fn insert(tx: &Transaction, d: &PlanDraft, document_id: i64) -> Result<i64> {
+pub fn insert(tx: &impl Write, d: &PlanDraft, document_id: i64) -> Result<i64> {
     if d.title.trim().is_empty() {
         return Err(StoreError::Invalid("规划名称不能为空".into()));
     }
-    tx.execute(
+    let id: i64 = tx.query_scalar(
         "INSERT INTO plans(document_id, title, issuer, doc_number, issue_date, period_start, period_end, baseline_year, target_year)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        args![
             document_id,
             d.title.trim(),
             d.issuer,
@@ -87,25 +86,25 @@ pub fn insert(tx: &Transaction, d: &PlanDraft, document_id: i64) -> Result<i64> 
             d.target_year
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }
 
-pub fn find_table(conn: &Connection, plan_id: i64, t: &TableToSave) -> Result<Option<i64>> {
+pub fn find_table(conn: &impl Sql, plan_id: i64, t: &TableToSave) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .query_opt(
             "SELECT id FROM plan_tables WHERE plan_id = ?1 AND title = ?2 AND kind = ?3
                AND coalesce(baseline_year, 0) = coalesce(?4, 0) AND coalesce(target_year, 0) = coalesce(?5, 0)",
-            params![plan_id, t.title, t.kind.as_str(), t.baseline_year, t.target_year],
+            args![plan_id, t.title, t.kind.as_str(), t.baseline_year, t.target_year],
             |r| r.get(0),
         )
-        .optional()?)
+        ?)
 }
 
-pub fn insert_table(tx: &Transaction, plan_id: i64, t: &TableToSave) -> Result<i64> {
-    tx.execute(
+pub fn insert_table(tx: &impl Write, plan_id: i64, t: &TableToSave) -> Result<i64> {
+    let id: i64 = tx.query_scalar(
         "INSERT INTO plan_tables(plan_id, position, title, kind, baseline_year, target_year, start_line, end_line)
-         VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM plan_tables WHERE plan_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+         VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM plan_tables WHERE plan_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        args![
             plan_id,
             t.title,
             t.kind.as_str(),
@@ -115,21 +114,20 @@ pub fn insert_table(tx: &Transaction, plan_id: i64, t: &TableToSave) -> Result<i
             t.end_line.map(|x| x as i64)
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Plan> {
-    conn.query_row(
+pub fn get(conn: &impl Sql, id: i64) -> Result<Plan> {
+    conn.query_opt(
         &format!("SELECT {PLAN_COLUMNS} FROM plans p WHERE p.id = ?1"),
-        [id],
+        args![id],
         plan_from_row,
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NotFound { what: "规划", id })
 }
 
 /// All plans, newest period first, with indicator counts.
-pub fn list(conn: &Connection) -> Result<Vec<PlanSummary>> {
+pub fn list(conn: &impl Sql) -> Result<Vec<PlanSummary>> {
     let sql = format!(
         "SELECT {PLAN_COLUMNS},
             (SELECT count(*) FROM plan_tables t WHERE t.plan_id = p.id),
@@ -144,10 +142,8 @@ pub fn list(conn: &Connection) -> Result<Vec<PlanSummary>> {
          GROUP BY p.id
          ORDER BY coalesce(p.target_year, 0) DESC, coalesce(p.issue_date, '') DESC, p.id"
     );
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map([], |r| {
-        let n =
-            |i: usize| -> rusqlite::Result<u32> { Ok(r.get::<_, Option<u32>>(i)?.unwrap_or(0)) };
+    let rows = conn.query_map(&sql, args![], |r| {
+        let n = |i: usize| -> Result<u32> { Ok(r.get::<Option<u32>>(i)?.unwrap_or(0)) };
         Ok(PlanSummary {
             plan: plan_from_row(r)?,
             table_count: n(9)?,
@@ -158,10 +154,10 @@ pub fn list(conn: &Connection) -> Result<Vec<PlanSummary>> {
             review_count: n(14)?,
         })
     })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }
 
-pub fn summary(conn: &Connection, id: i64) -> Result<PlanSummary> {
+pub fn summary(conn: &impl Sql, id: i64) -> Result<PlanSummary> {
     list(conn)?
         .into_iter()
         .find(|s| s.plan.id == id)
@@ -169,21 +165,22 @@ pub fn summary(conn: &Connection, id: i64) -> Result<PlanSummary> {
 }
 
 /// The plan's tables in document order.
-pub fn tables(conn: &Connection, plan_id: i64) -> Result<Vec<PlanTable>> {
-    let mut st = conn.prepare(
+pub fn tables(conn: &impl Sql, plan_id: i64) -> Result<Vec<PlanTable>> {
+    let rows = conn.query_map(
         "SELECT id, plan_id, title, kind, baseline_year, target_year FROM plan_tables
          WHERE plan_id = ?1 ORDER BY position",
+        args![plan_id],
+        |r| {
+            let kind: String = r.get(3)?;
+            Ok(PlanTable {
+                id: r.get(0)?,
+                plan_id: r.get(1)?,
+                title: r.get(2)?,
+                kind: TableKind::parse(&kind).unwrap_or(TableKind::Targets),
+                baseline_year: r.get(4)?,
+                target_year: r.get(5)?,
+            })
+        },
     )?;
-    let rows = st.query_map([plan_id], |r| {
-        let kind: String = r.get(3)?;
-        Ok(PlanTable {
-            id: r.get(0)?,
-            plan_id: r.get(1)?,
-            title: r.get(2)?,
-            kind: TableKind::parse(&kind).unwrap_or(TableKind::Targets),
-            baseline_year: r.get(4)?,
-            target_year: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }

@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{params, Connection, Transaction};
+use crate::args;
+use crate::store::db::{Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -103,18 +104,18 @@ fn differences(old: &IndicatorDraft, new: &IndicatorDraft) -> Vec<FieldChange> {
         .collect()
 }
 
-fn has_values(conn: &Connection, indicator_id: i64) -> Result<bool> {
+fn has_values(conn: &impl Sql, indicator_id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM observations WHERE indicator_id = ?1)",
-        [indicator_id],
+        args![indicator_id],
         |r| r.get(0),
     )?)
 }
 
-fn stored_rows(conn: &Connection, table_id: i64) -> Result<Vec<Indicator>> {
+fn stored_rows(conn: &impl Sql, table_id: i64) -> Result<Vec<Indicator>> {
     let plan_id: i64 = conn.query_row(
         "SELECT plan_id FROM plan_tables WHERE id = ?1",
-        [table_id],
+        args![table_id],
         |r| r.get(0),
     )?;
     Ok(indicators::of_plan(conn, plan_id)?
@@ -145,7 +146,7 @@ fn matches(stored: &[Indicator], incoming: &TableToSave) -> Vec<Option<usize>> {
 }
 
 /// What importing `incoming` over stored table `table_id` would change. Reads only.
-pub fn revise(conn: &Connection, table_id: i64, incoming: &TableToSave) -> Result<TableRevision> {
+pub fn revise(conn: &impl Sql, table_id: i64, incoming: &TableToSave) -> Result<TableRevision> {
     let stored = stored_rows(conn, table_id)?;
     let matched = matches(&stored, incoming);
     let mut rev = TableRevision {
@@ -195,7 +196,7 @@ fn to_json(v: &Option<Value>) -> Result<Option<String>> {
 /// rows no longer listed are removed unless values were recorded for them. Rows end in the
 /// new document's order; kept ones follow.
 pub fn apply(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     plan_id: i64,
     table_id: i64,
@@ -207,7 +208,7 @@ pub fn apply(
     // Free every position first: UNIQUE (table_id, position) holds at each statement.
     tx.execute(
         "UPDATE indicators SET position = -1 - position WHERE table_id = ?1",
-        [table_id],
+        args![table_id],
     )?;
     for (pos, (ind, m)) in incoming.indicators.iter().zip(&matched).enumerate() {
         match m {
@@ -222,12 +223,15 @@ pub fn apply(
         if d.kept_for_values {
             tx.execute(
                 "UPDATE indicators SET position = ?1 WHERE id = ?2",
-                params![next as i64, d.indicator_id],
+                args![next as i64, d.indicator_id],
             )?;
             next += 1;
             continue;
         }
-        tx.execute("DELETE FROM indicators WHERE id = ?1", [d.indicator_id])?;
+        tx.execute(
+            "DELETE FROM indicators WHERE id = ?1",
+            args![d.indicator_id],
+        )?;
         audit::append(
             tx,
             actor,
@@ -245,7 +249,7 @@ pub fn apply(
 }
 
 fn continue_indicator(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     old: &Indicator,
     position: usize,
@@ -256,7 +260,7 @@ fn continue_indicator(
         "UPDATE indicators SET position = ?1, seq = ?2, category = ?3, grp = ?4, parent = ?5,
              name = ?6, unit = ?7, attribute = ?8, baseline_json = ?9, target_json = ?10,
              actual_json = ?11 WHERE id = ?12",
-        params![
+        args![
             position as i64,
             d.seq,
             d.category,

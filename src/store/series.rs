@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::args;
+use crate::store::db::Sql;
 
 use super::{indicators, plans, Result};
 use crate::eval::ObservedValue;
@@ -34,7 +35,7 @@ pub struct PlanSeries {
 }
 
 /// Loads one plan, or every plan when `plan_id` is `None` (newest first).
-pub fn load(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> {
+pub fn load(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
         None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
@@ -75,31 +76,30 @@ pub fn load(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> 
     Ok(out)
 }
 
-fn department_names(conn: &Connection) -> Result<HashMap<i64, String>> {
-    let mut st = conn.prepare("SELECT id, name FROM departments")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+fn department_names(conn: &impl Sql) -> Result<HashMap<i64, String>> {
+    let rows = conn.query_map("SELECT id, name FROM departments", args![], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.into_iter().collect())
 }
 
-fn observations_of_plan(
-    conn: &Connection,
-    plan_id: i64,
-) -> Result<HashMap<i64, Vec<ObservedValue>>> {
-    let mut st = conn.prepare(
+fn observations_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Vec<ObservedValue>>> {
+    let rows = conn.query_map(
         "SELECT o.indicator_id, o.period, o.value, o.status FROM observations o
          JOIN indicators i ON i.id = o.indicator_id WHERE i.plan_id = ?1",
+        args![plan_id],
+        |r| {
+            Ok((
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<Option<f64>>(2)?,
+                r.get::<Option<String>>(3)?,
+            ))
+        },
     )?;
-    let rows = st.query_map([plan_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<f64>>(2)?,
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
     let mut out: HashMap<i64, Vec<ObservedValue>> = HashMap::new();
     for row in rows {
-        let (id, period, value, status) = row?;
+        let (id, period, value, status) = row;
         // The CHECK constraint admits only well-formed periods.
         let Ok(period) = period.parse::<Period>() else {
             continue;
@@ -114,42 +114,33 @@ fn observations_of_plan(
     Ok(out)
 }
 
-fn annual_targets_of_plan(
-    conn: &Connection,
-    plan_id: i64,
-) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
-    let mut st = conn.prepare(
+fn annual_targets_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
+    let rows = conn.query_map(
         "SELECT a.indicator_id, a.year, a.value FROM annual_targets a
          JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?1 ORDER BY a.year",
+        args![plan_id],
+        |r| Ok((r.get::<i64>(0)?, r.get::<i32>(1)?, r.get::<f64>(2)?)),
     )?;
-    let rows = st.query_map([plan_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i32>(1)?,
-            r.get::<_, f64>(2)?,
-        ))
-    })?;
     let mut out: HashMap<i64, Vec<(i32, f64)>> = HashMap::new();
     for row in rows {
-        let (id, year, value) = row?;
+        let (id, year, value) = row;
         out.entry(id).or_default().push((year, value));
     }
     Ok(out)
 }
 
 /// The latest revision per indicator (latest effective date, then latest entry).
-fn revisions_of_plan(conn: &Connection, plan_id: i64) -> Result<HashMap<i64, Value>> {
-    let mut st = conn.prepare(
+fn revisions_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Value>> {
+    let rows = conn.query_map(
         "SELECT t.indicator_id, t.target_json FROM target_revisions t
          JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ?1
          ORDER BY t.indicator_id, t.effective_date, t.id",
+        args![plan_id],
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
     )?;
-    let rows = st.query_map([plan_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
     let mut out = HashMap::new();
     for row in rows {
-        let (id, json) = row?;
+        let (id, json) = row;
         out.insert(id, serde_json::from_str(&json)?);
     }
     Ok(out)

@@ -1,6 +1,7 @@
 //! Workflow state per department × period. No row means a draft.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,19 +21,17 @@ pub struct Submission {
     pub updated_at: Option<String>,
 }
 
-pub fn get(conn: &Connection, department_id: i64, period: &str) -> Result<Submission> {
-    let row = conn
-        .query_row(
-            "SELECT s.state, s.reason, u.name, s.updated_at FROM submissions s
+pub fn get(conn: &impl Sql, department_id: i64, period: &str) -> Result<Submission> {
+    let row = conn.query_opt(
+        "SELECT s.state, s.reason, u.name, s.updated_at FROM submissions s
              LEFT JOIN users u ON u.id = s.updated_by
              WHERE s.department_id = ?1 AND s.period = ?2",
-            params![department_id, period],
-            |r| {
-                let state: String = r.get(0)?;
-                Ok((state, r.get(1)?, r.get(2)?, r.get(3)?))
-            },
-        )
-        .optional()?;
+        args![department_id, period],
+        |r| {
+            let state: String = r.get(0)?;
+            Ok((state, r.get(1)?, r.get(2)?, r.get(3)?))
+        },
+    )?;
     Ok(match row {
         Some((state, reason, by, at)) => Submission {
             department_id,
@@ -55,7 +54,7 @@ pub fn get(conn: &Connection, department_id: i64, period: &str) -> Result<Submis
 
 /// Moves to `state`; the caller has checked the transition with [`crate::progress::workflow`].
 pub fn set_state(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     department_id: i64,
     period: &str,
@@ -71,11 +70,18 @@ pub fn set_state(
     // staff's first edit).
     tx.execute(
         "INSERT INTO submissions (department_id, period, state, reason, updated_by, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (department_id, period) DO UPDATE SET
             state = excluded.state, reason = coalesce(excluded.reason, submissions.reason),
             updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        params![department_id, period, state.as_str(), reason, actor.user_id],
+        args![
+            department_id,
+            period,
+            state.as_str(),
+            reason,
+            actor.user_id,
+            chrono::Utc::now()
+        ],
     )?;
     let action = match state {
         State::Submitted => "submit",
@@ -122,9 +128,7 @@ const SCOPE_SELECT: &str =
             i.lead_department_id, i.baseline_json, i.target_json
      FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN plan_tables t ON t.id = i.table_id";
 
-fn scope_row(
-    r: &rusqlite::Row,
-) -> rusqlite::Result<(ScopeIndicator, Option<String>, Option<String>)> {
+fn scope_row(r: &Row) -> Result<(ScopeIndicator, Option<String>, Option<String>)> {
     Ok((
         ScopeIndicator {
             id: r.get(0)?,
@@ -152,12 +156,10 @@ fn with_values(row: (ScopeIndicator, Option<String>, Option<String>)) -> Result<
     Ok(i)
 }
 
-pub fn scope_indicator(conn: &Connection, indicator_id: i64) -> Result<ScopeIndicator> {
+pub fn scope_indicator(conn: &impl Sql, indicator_id: i64) -> Result<ScopeIndicator> {
     let sql = format!("{SCOPE_SELECT} WHERE i.id = ?1");
     let row = conn
-        .prepare_cached(&sql)?
-        .query_row([indicator_id], scope_row)
-        .optional()?
+        .query_opt(&sql, args![indicator_id], scope_row)?
         .ok_or(super::StoreError::NotFound {
             what: "指标",
             id: indicator_id,
@@ -170,7 +172,7 @@ pub fn scope_indicator(conn: &Connection, indicator_id: i64) -> Result<ScopeIndi
 /// they arrive the year after; its successor takes over the new year); plans without a
 /// stated period always count. Completion reviews of earlier plans are history, not
 /// something to fill in.
-pub fn scope(conn: &Connection, department_id: i64, year: i32) -> Result<Vec<ScopeIndicator>> {
+pub fn scope(conn: &impl Sql, department_id: i64, year: i32) -> Result<Vec<ScopeIndicator>> {
     let sql = format!(
         "{SCOPE_SELECT} WHERE i.lead_department_id = ?1 AND t.kind != 'completion_review'
            AND (p.period_start IS NULL OR p.period_start <= ?2)
@@ -178,7 +180,6 @@ pub fn scope(conn: &Connection, department_id: i64, year: i32) -> Result<Vec<Sco
                 OR coalesce(p.period_end, p.target_year) >= ?2)
          ORDER BY p.id, t.position, i.position"
     );
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map(params![department_id, year], scope_row)?;
-    rows.map(|r| with_values(r?)).collect()
+    let rows = conn.query_map(&sql, args![department_id, year], scope_row)?;
+    rows.into_iter().map(with_values).collect()
 }

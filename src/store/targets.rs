@@ -1,7 +1,8 @@
 //! Targets that change after the plan: assigned pending targets (按省下达目标) with their
 //! revision history, and annual targets (年度目标).
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::args;
+use crate::store::db::{Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -34,26 +35,23 @@ pub struct AnnualTarget {
 }
 
 /// Revisions of an indicator's target, oldest effective first.
-pub fn revisions(conn: &Connection, indicator_id: i64) -> Result<Vec<TargetRevision>> {
-    let mut st = conn.prepare_cached(
-        "SELECT t.id, t.indicator_id, t.target_json, t.effective_date, t.document, u.name, t.entered_at
+pub fn revisions(conn: &impl Sql, indicator_id: i64) -> Result<Vec<TargetRevision>> {
+    let rows = conn.query_map("SELECT t.id, t.indicator_id, t.target_json, t.effective_date, t.document, u.name, t.entered_at
          FROM target_revisions t LEFT JOIN users u ON u.id = t.entered_by
-         WHERE t.indicator_id = ?1 ORDER BY t.effective_date, t.id",
-    )?;
-    let rows = st.query_map([indicator_id], |r| {
+         WHERE t.indicator_id = ?1 ORDER BY t.effective_date, t.id", args![indicator_id], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, Option<String>>(5)?,
-            r.get::<_, String>(6)?,
+            r.get::<i64>(0)?,
+            r.get::<i64>(1)?,
+            r.get::<String>(2)?,
+            r.get::<String>(3)?,
+            r.get::<Option<String>>(4)?,
+            r.get::<Option<String>>(5)?,
+            r.get::<String>(6)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, indicator_id, json, effective_date, document, entered_by, entered_at) = row?;
+        let (id, indicator_id, json, effective_date, document, entered_by, entered_at) = row;
         out.push(TargetRevision {
             id,
             indicator_id,
@@ -68,14 +66,13 @@ pub fn revisions(conn: &Connection, indicator_id: i64) -> Result<Vec<TargetRevis
 }
 
 /// The target that applies now: the latest revision, if any.
-pub fn current_revision(conn: &Connection, indicator_id: i64) -> Result<Option<Value>> {
-    let json: Option<String> = conn
-        .prepare_cached(
-            "SELECT target_json FROM target_revisions WHERE indicator_id = ?1
+pub fn current_revision(conn: &impl Sql, indicator_id: i64) -> Result<Option<Value>> {
+    let json: Option<String> = conn.query_opt(
+        "SELECT target_json FROM target_revisions WHERE indicator_id = ?1
              ORDER BY effective_date DESC, id DESC LIMIT 1",
-        )?
-        .query_row([indicator_id], |r| r.get(0))
-        .optional()?;
+        args![indicator_id],
+        |r| r.get(0),
+    )?;
     Ok(match json {
         Some(j) => Some(serde_json::from_str(&j)?),
         None => None,
@@ -84,7 +81,7 @@ pub fn current_revision(conn: &Connection, indicator_id: i64) -> Result<Option<V
 
 /// Adds a revision. `previous` is the target in force before it (for the audit row).
 pub fn add_revision(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     indicator_id: i64,
     target: &Value,
@@ -92,12 +89,11 @@ pub fn add_revision(
     document: Option<&str>,
     previous: Option<&Value>,
 ) -> Result<i64> {
-    tx.execute(
+    let id: i64 = tx.query_scalar(
         "INSERT INTO target_revisions (indicator_id, target_json, effective_date, document, entered_by, entered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-        params![indicator_id, serde_json::to_string(target)?, effective_date, document, actor.user_id],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        args![indicator_id, serde_json::to_string(target)?, effective_date, document, actor.user_id, chrono::Utc::now()],
     )?;
-    let id = tx.last_insert_rowid();
     audit::append(
         tx,
         actor,
@@ -115,11 +111,8 @@ pub fn add_revision(
     Ok(id)
 }
 
-pub fn annual_targets(conn: &Connection, indicator_id: i64) -> Result<Vec<AnnualTarget>> {
-    let mut st = conn.prepare_cached(
-        "SELECT indicator_id, year, value, note FROM annual_targets WHERE indicator_id = ?1 ORDER BY year",
-    )?;
-    let rows = st.query_map([indicator_id], |r| {
+pub fn annual_targets(conn: &impl Sql, indicator_id: i64) -> Result<Vec<AnnualTarget>> {
+    let rows = conn.query_map("SELECT indicator_id, year, value, note FROM annual_targets WHERE indicator_id = ?1 ORDER BY year", args![indicator_id], |r| {
         Ok(AnnualTarget {
             indicator_id: r.get(0)?,
             year: r.get(1)?,
@@ -127,18 +120,19 @@ pub fn annual_targets(conn: &Connection, indicator_id: i64) -> Result<Vec<Annual
             note: r.get(3)?,
         })
     })?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
+    Ok(rows)
 }
 
-pub fn annual_target(conn: &Connection, indicator_id: i64, year: i32) -> Result<Option<f64>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM annual_targets WHERE indicator_id = ?1 AND year = ?2")?
-        .query_row(params![indicator_id, year], |r| r.get(0))
-        .optional()?)
+pub fn annual_target(conn: &impl Sql, indicator_id: i64, year: i32) -> Result<Option<f64>> {
+    Ok(conn.query_opt(
+        "SELECT value FROM annual_targets WHERE indicator_id = ?1 AND year = ?2",
+        args![indicator_id, year],
+        |r| r.get(0),
+    )?)
 }
 
 pub fn set_annual(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     indicator_id: i64,
     year: i32,
@@ -149,7 +143,7 @@ pub fn set_annual(
     tx.execute(
         "INSERT INTO annual_targets (indicator_id, year, value, note) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value, note = excluded.note",
-        params![indicator_id, year, value, note],
+        args![indicator_id, year, value, note],
     )?;
     let period = year.to_string();
     audit::append(

@@ -1,6 +1,7 @@
 //! Users. The password hash never leaves this module except for verification.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use crate::args;
+use crate::store::db::{Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,7 +26,7 @@ pub struct UserInfo {
 const SELECT: &str = "SELECT u.id, u.name, u.role, u.department_id, d.name, u.must_change_password, u.active, u.password_hash
      FROM users u LEFT JOIN departments d ON d.id = u.department_id";
 
-fn from_row(r: &Row) -> rusqlite::Result<(UserInfo, String)> {
+fn from_row(r: &Row) -> Result<(UserInfo, String)> {
     let role: String = r.get(2)?;
     Ok((
         UserInfo {
@@ -43,38 +44,35 @@ fn from_row(r: &Row) -> rusqlite::Result<(UserInfo, String)> {
 }
 
 /// The user and their password hash.
-pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(UserInfo, String)>> {
+pub fn find_by_name(conn: &impl Sql, name: &str) -> Result<Option<(UserInfo, String)>> {
     let sql = format!("{SELECT} WHERE u.name = ?1");
-    Ok(conn.query_row(&sql, [name.trim()], from_row).optional()?)
+    Ok(conn.query_opt(&sql, args![name.trim()], from_row)?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<UserInfo> {
+pub fn get(conn: &impl Sql, id: i64) -> Result<UserInfo> {
     let sql = format!("{SELECT} WHERE u.id = ?1");
-    conn.query_row(&sql, [id], from_row)
-        .optional()?
+    conn.query_opt(&sql, args![id], from_row)?
         .map(|(u, _)| u)
         .ok_or(StoreError::NotFound { what: "用户", id })
 }
 
-pub fn password_hash(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
+pub fn password_hash(conn: &impl Sql, id: i64) -> Result<String> {
+    conn.query_opt(
+        "SELECT password_hash FROM users WHERE id = ?1",
+        args![id],
+        |r| r.get(0),
+    )?
     .ok_or(StoreError::NotFound { what: "用户", id })
 }
 
-pub fn list(conn: &Connection) -> Result<Vec<UserInfo>> {
+pub fn list(conn: &impl Sql) -> Result<Vec<UserInfo>> {
     let sql = format!("{SELECT} ORDER BY u.id");
-    let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map([], from_row)?;
-    Ok(rows
-        .map(|r| r.map(|(u, _)| u))
-        .collect::<std::result::Result<_, _>>()?)
+    let rows = conn.query_map(&sql, args![], from_row)?;
+    Ok(rows.into_iter().map(|(u, _)| u).collect())
 }
 
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+pub fn count(conn: &impl Sql) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM users", args![], |r| r.get(0))?)
 }
 
 pub struct NewUser<'a> {
@@ -85,21 +83,20 @@ pub struct NewUser<'a> {
     pub must_change_password: bool,
 }
 
-pub fn insert(tx: &Transaction, actor: &Actor, u: &NewUser) -> Result<i64> {
+pub fn insert(tx: &impl Write, actor: &Actor, u: &NewUser) -> Result<i64> {
     let name = u.name.trim();
     let taken: bool = tx.query_row(
         "SELECT EXISTS(SELECT 1 FROM users WHERE name = ?1)",
-        [name],
+        args![name],
         |r| r.get(0),
     )?;
     if taken {
         return Err(StoreError::Conflict(format!("用户名“{name}”已存在")));
     }
-    tx.execute(
-        "INSERT INTO users (name, password_hash, role, department_id, must_change_password) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![name, u.password_hash, u.role.as_str(), u.department_id, u.must_change_password],
+    let id: i64 = tx.query_scalar(
+        "INSERT INTO users (name, password_hash, role, department_id, must_change_password) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        args![name, u.password_hash, u.role.as_str(), u.department_id, u.must_change_password],
     )?;
-    let id = tx.last_insert_rowid();
     audit::append(
         tx,
         actor,
@@ -115,7 +112,7 @@ pub fn insert(tx: &Transaction, actor: &Actor, u: &NewUser) -> Result<i64> {
 }
 
 pub fn set_role_department(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     id: i64,
     role: Role,
@@ -124,7 +121,7 @@ pub fn set_role_department(
     let old = get(tx, id)?;
     tx.execute(
         "UPDATE users SET role = ?1, department_id = ?2 WHERE id = ?3",
-        params![role.as_str(), department_id, id],
+        args![role.as_str(), department_id, id],
     )?;
     let describe = |r: Role, d: Option<i64>| {
         format!(
@@ -150,7 +147,7 @@ pub fn set_role_department(
 
 /// Stores a new hash. The audit row records that the password changed, never the hash.
 pub fn set_password(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     id: i64,
     hash: &str,
@@ -158,7 +155,7 @@ pub fn set_password(
 ) -> Result<()> {
     let n = tx.execute(
         "UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3",
-        params![hash, must_change, id],
+        args![hash, must_change, id],
     )?;
     if n == 0 {
         return Err(StoreError::NotFound { what: "用户", id });
@@ -188,11 +185,11 @@ pub fn set_password(
     )
 }
 
-pub fn set_active(tx: &Transaction, actor: &Actor, id: i64, active: bool) -> Result<()> {
+pub fn set_active(tx: &impl Write, actor: &Actor, id: i64, active: bool) -> Result<()> {
     let old = get(tx, id)?;
     tx.execute(
         "UPDATE users SET active = ?1 WHERE id = ?2",
-        params![active, id],
+        args![active, id],
     )?;
     let label = |a: bool| if a { "启用" } else { "停用" }.to_string();
     audit::append(

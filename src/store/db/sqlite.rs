@@ -1,0 +1,89 @@
+//! The access layer on SQLite (rusqlite). Statements are cached per connection; `?N`
+//! placeholders are SQLite's own.
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, Transaction};
+
+use super::{time_text, Database, Dialect, Row, Sql, Value, Write};
+use crate::store::Result;
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(i) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+            Value::Real(x) => ToSqlOutput::Borrowed(ValueRef::Real(*x)),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+            Value::Time(t) => ToSqlOutput::Owned(rusqlite::types::Value::Text(time_text(t))),
+        })
+    }
+}
+
+fn decode(v: ValueRef) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(x) => Value::Real(x),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+fn query_rows(conn: &Connection, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let n = st.column_count();
+    let mut rows = st.query(rusqlite::params_from_iter(args))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let mut row = Vec::with_capacity(n);
+        for i in 0..n {
+            row.push(decode(r.get_ref(i)?));
+        }
+        out.push(Row(row));
+    }
+    Ok(out)
+}
+
+fn execute(conn: &Connection, sql: &str, args: &[Value]) -> Result<u64> {
+    let mut st = conn.prepare_cached(sql)?;
+    Ok(st.execute(rusqlite::params_from_iter(args))? as u64)
+}
+
+impl Sql for Connection {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+    fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+        query_rows(self, sql, args)
+    }
+    fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
+        execute(self, sql, args)
+    }
+}
+
+impl Sql for Transaction<'_> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+    fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+        query_rows(self, sql, args)
+    }
+    fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
+        execute(self, sql, args)
+    }
+}
+
+impl Write for Transaction<'_> {
+    fn commit(self) -> Result<()> {
+        Ok(Transaction::commit(self)?)
+    }
+}
+
+impl Database for Connection {
+    type Tx<'a> = Transaction<'a>;
+
+    fn transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(Connection::transaction(self)?)
+    }
+}
