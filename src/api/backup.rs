@@ -135,7 +135,12 @@ pub fn daily_backup(db: &Path) {
 
 /// A backup before an import changes data in bulk. Refuses the import if it cannot be made:
 /// an import is the kind of change a user wants to be able to undo.
-pub fn before_import(conn: &Connection) -> Result<(), ApiError> {
+/// Only a database file is backed up here; a PostgreSQL server is backed up by its own
+/// tools (pg_dump, base backups) run by the city's IT.
+pub fn before_import(conn: &impl crate::store::Sql) -> Result<(), ApiError> {
+    let Some(conn) = conn.as_sqlite() else {
+        return Ok(());
+    };
     backup::before_bulk_change(conn, BackupKind::Import, retention(conn)).map_err(|e| {
         ApiError::new(
             ErrorCode::Storage,

@@ -1,6 +1,6 @@
 //! Charts for the UI (SVG strings) and for "保存图片" (PNG bytes).
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -51,13 +51,13 @@ fn chart_error(e: ChartError) -> ApiError {
 }
 
 /// The chart as an SVG document.
-pub fn chart_svg(conn: &Connection, req: &ChartRequest) -> Result<String, ApiError> {
+pub fn chart_svg(conn: &impl Sql, req: &ChartRequest) -> Result<String, ApiError> {
     svg(&chart_data(conn, req)?)
 }
 
 /// What the chart shows, read from the database; drawing it ([`svg`]) needs no database, so
 /// callers can release it first.
-pub fn chart_data(conn: &Connection, req: &ChartRequest) -> Result<Chart, ApiError> {
+pub fn chart_data(conn: &impl Sql, req: &ChartRequest) -> Result<Chart, ApiError> {
     Ok(match req.kind {
         ChartKind::Gap => Chart::Gap(gap(conn, req.period, &req.filter)?),
         ChartKind::Summary => Chart::Summary(summary(conn, req.period, &req.filter)?),
@@ -75,7 +75,7 @@ pub fn svg(chart: &Chart) -> Result<String, ApiError> {
 }
 
 /// The chart as PNG bytes (保存图片).
-pub fn chart_png(conn: &Connection, req: &ChartRequest) -> Result<Vec<u8>, ApiError> {
+pub fn chart_png(conn: &impl Sql, req: &ChartRequest) -> Result<Vec<u8>, ApiError> {
     svg_to_png(&chart_svg(conn, req)?)
 }
 
@@ -83,7 +83,7 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ApiError> {
     chart::png(svg).map_err(chart_error)
 }
 
-fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiError> {
+fn scope_title(conn: &impl Sql, filter: &StatusFilter) -> Result<String, ApiError> {
     let mut parts = Vec::new();
     if let Some(id) = filter.plan_id {
         parts.push(crate::store::plans::get(conn, id)?.title);
@@ -102,7 +102,7 @@ fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiEr
 }
 
 /// Gap chart data for the UI and reports.
-pub fn gap(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<GapChart, ApiError> {
+pub fn gap(conn: &impl Sql, period: Period, filter: &StatusFilter) -> Result<GapChart, ApiError> {
     let report = status(conn, period, filter)?;
     let mut rows = report.rows;
     // The chart keeps table order inside each category; the lagging-first order is the list's.
@@ -127,7 +127,7 @@ pub fn gap(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<G
 }
 
 pub fn summary(
-    conn: &Connection,
+    conn: &impl Sql,
     period: Period,
     filter: &StatusFilter,
 ) -> Result<SummaryChart, ApiError> {
@@ -152,7 +152,7 @@ pub fn summary(
 
 /// Trajectory of one indicator up to `period`. Cumulative targets plot the running sum.
 pub fn trajectory(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     period: Period,
 ) -> Result<TrajectoryChart, ApiError> {

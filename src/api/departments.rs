@@ -1,7 +1,7 @@
 //! Department use cases: list, create, rename, delete while unused, and assigning
 //! indicators (one lead department, any number of supporting ones).
 
-use rusqlite::{Connection, Transaction};
+use crate::store::{Database, Sql, Write};
 
 use super::plans::{indicator_view, IndicatorView};
 use super::ApiError;
@@ -11,22 +11,22 @@ use crate::store::{departments, indicators, Actor, StoreError};
 pub use crate::store::departments::DepartmentSummary;
 
 /// Runs `f` in one transaction, committed only when it succeeds.
-fn write<T>(
-    conn: &mut Connection,
-    f: impl FnOnce(&Transaction) -> Result<T, StoreError>,
+fn write<D: Database, T>(
+    conn: &mut D,
+    f: impl FnOnce(&D::Tx<'_>) -> Result<T, StoreError>,
 ) -> Result<T, ApiError> {
-    let tx = conn.transaction().map_err(StoreError::from)?;
+    let tx = conn.transaction()?;
     let out = f(&tx)?;
-    tx.commit().map_err(StoreError::from)?;
+    tx.commit()?;
     Ok(out)
 }
 
-pub fn list_departments(conn: &Connection) -> Result<Vec<DepartmentSummary>, ApiError> {
+pub fn list_departments(conn: &impl Sql) -> Result<Vec<DepartmentSummary>, ApiError> {
     Ok(departments::list(conn)?)
 }
 
 pub fn create_department(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     name: &str,
 ) -> Result<Department, ApiError> {
@@ -34,7 +34,7 @@ pub fn create_department(
 }
 
 pub fn rename_department(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     department_id: i64,
     name: &str,
@@ -46,7 +46,7 @@ pub fn rename_department(
 
 /// Refused with `Conflict` while an indicator, user or submission still refers to it.
 pub fn delete_department(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     department_id: i64,
 ) -> Result<(), ApiError> {
@@ -56,7 +56,7 @@ pub fn delete_department(
 /// Sets the lead department (`None` clears it) and replaces the supporting ones. The lead
 /// department is never also listed as supporting.
 pub fn assign_departments(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     indicator_id: i64,
     lead_department_id: Option<i64>,
@@ -80,7 +80,7 @@ pub fn assign_departments(
 /// Sets one lead department for many indicators at once (the department screen's
 /// "assign indicators").
 pub fn assign_lead(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     department_id: Option<i64>,
     indicator_ids: &[i64],

@@ -1,7 +1,7 @@
 //! Excel / CSV export of the indicator table with values and labels. Importing a filled-in
 //! template lives in [`super::xlsx_import`].
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -80,7 +80,7 @@ fn export_row(r: &ScopedRow, period: Period) -> ExportRow {
 }
 
 /// The table to export: the monitored indicators of the scope at the period.
-pub fn export_table(conn: &Connection, req: &ExportRequest) -> Result<ExportTable, ApiError> {
+pub fn export_table(conn: &impl Sql, req: &ExportRequest) -> Result<ExportTable, ApiError> {
     let kind = match req.period {
         Period::Quarter(..) => ReportKind::Quarterly,
         Period::Year(_) => ReportKind::Annual,
@@ -114,10 +114,10 @@ pub fn export_table(conn: &Connection, req: &ExportRequest) -> Result<ExportTabl
     })
 }
 
-pub fn export_xlsx(conn: &Connection, req: &ExportRequest) -> Result<Vec<u8>, ApiError> {
+pub fn export_xlsx(conn: &impl Sql, req: &ExportRequest) -> Result<Vec<u8>, ApiError> {
     Ok(xlsx::write_xlsx(&export_table(conn, req)?)?)
 }
 
-pub fn export_csv(conn: &Connection, req: &ExportRequest) -> Result<Vec<u8>, ApiError> {
+pub fn export_csv(conn: &impl Sql, req: &ExportRequest) -> Result<Vec<u8>, ApiError> {
     Ok(xlsx::write_csv(&export_table(conn, req)?)?)
 }

@@ -2,7 +2,7 @@
 //! for beside the pace its linked predecessor realised, the predecessor's trend at the new
 //! target year, 偏高 / 合理 / 偏低, and proposed annual targets a manager may save.
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -32,7 +32,7 @@ pub struct FeasibilityRow {
 
 /// The plans a feasibility review covers: the one asked for, else every plan that follows
 /// another (a successor plan), else every plan not yet ended.
-fn plans_in(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>, ApiError> {
+fn plans_in(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<PlanSeries>, ApiError> {
     let all = series::load(conn, plan_id)?;
     if plan_id.is_some() {
         return Ok(all);
@@ -51,10 +51,7 @@ fn plans_in(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>, 
 }
 
 /// The feasibility of every indicator of the covered plans, binding first.
-pub fn feasibility(
-    conn: &Connection,
-    plan_id: Option<i64>,
-) -> Result<Vec<FeasibilityRow>, ApiError> {
+pub fn feasibility(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<FeasibilityRow>, ApiError> {
     let mut rows = Vec::new();
     for plan in plans_in(conn, plan_id)? {
         for s in &plan.indicators {
@@ -115,7 +112,7 @@ pub fn feasibility(
 
 /// Saves edited annual targets (年度目标分解) of one indicator, all or none (审核员 or 管理员).
 pub fn save_annual_targets(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     indicator_id: i64,
     values: &[(i32, f64)],

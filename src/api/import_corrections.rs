@@ -2,7 +2,7 @@
 //! audit log as the import's provenance: a reader of the log can tell which rows the importer
 //! read and which a person made, and from which lines of the document.
 
-use rusqlite::Transaction;
+use crate::store::Write;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,7 +77,7 @@ impl ImportCorrection {
 /// Appends one audit entry for the document: the corrections as JSON (for a program) and as
 /// Chinese lines (for a person). Nothing is written when there were none.
 pub fn record(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     document_id: i64,
     corrections: &[ImportCorrection],

@@ -1,8 +1,8 @@
 //! Plan lifecycle use cases: each plan's phase today, the period a picker opens on, and the
 //! nearest period that has something to report when the one asked for has nothing.
 
+use crate::store::Sql;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,7 +14,7 @@ use crate::store::series::{self, PlanSeries};
 
 /// "Today" for lifecycle decisions: the settings store's (`ZHIBIAO_TODAY`, the database's
 /// fixed date, the clock). A malformed `ZHIBIAO_TODAY` is an error, never silently the clock.
-pub fn today(conn: &Connection) -> Result<NaiveDate, ApiError> {
+pub fn today(conn: &impl Sql) -> Result<NaiveDate, ApiError> {
     Ok(super::settings::today(conn)?.date)
 }
 
@@ -34,10 +34,7 @@ pub struct PlanLifecycle {
 }
 
 /// Every plan's lifecycle on `today`.
-pub fn plan_lifecycles(
-    conn: &Connection,
-    today: NaiveDate,
-) -> Result<Vec<PlanLifecycle>, ApiError> {
+pub fn plan_lifecycles(conn: &impl Sql, today: NaiveDate) -> Result<Vec<PlanLifecycle>, ApiError> {
     let plans = crate::store::plans::list(conn)?;
     Ok(plans
         .into_iter()
@@ -102,7 +99,7 @@ pub struct DefaultPeriod {
 
 /// Plans of the selection that have indicators in it.
 fn selected(
-    conn: &Connection,
+    conn: &impl Sql,
     plan_id: Option<i64>,
     department_id: Option<i64>,
 ) -> Result<Vec<PlanSeries>, ApiError> {
@@ -150,7 +147,7 @@ fn plan_candidate(plan: &PlanSeries, g: PeriodGranularity, today: NaiveDate) -> 
 /// The period a picker opens on: the latest period that has data for the selection (for
 /// running plans, the current reporting quarter).
 pub fn default_period(
-    conn: &Connection,
+    conn: &impl Sql,
     sel: &PeriodSelection,
     today: NaiveDate,
 ) -> Result<DefaultPeriod, ApiError> {
@@ -183,7 +180,7 @@ pub fn default_period(
 /// The period nearest to the request's that would produce a report, when the requested one
 /// has nothing to report; `None` when none does.
 pub fn nearest_report_period(
-    conn: &Connection,
+    conn: &impl Sql,
     req: &ReportRequest,
     today: NaiveDate,
 ) -> Result<Option<Period>, ApiError> {
@@ -247,7 +244,7 @@ pub struct IndicatorHeading {
 }
 
 pub fn indicator_heading(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     today: NaiveDate,
 ) -> Result<IndicatorHeading, ApiError> {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -107,7 +107,7 @@ struct Catalogue {
 }
 
 impl Catalogue {
-    fn load(conn: &Connection) -> Result<Self, ApiError> {
+    fn load(conn: &impl Sql) -> Result<Self, ApiError> {
         let plans = series::load(conn, None)?;
         let mut index = HashMap::new();
         for (i, p) in plans.iter().enumerate() {
@@ -160,7 +160,7 @@ fn not_monitored(id: i64) -> ApiError {
 
 /// Proposals for every successor not yet linked, between plans that meet; never across
 /// issuers.
-pub fn link_suggestions(conn: &Connection) -> Result<Vec<LinkSuggestion>, ApiError> {
+pub fn link_suggestions(conn: &impl Sql) -> Result<Vec<LinkSuggestion>, ApiError> {
     let cat = Catalogue::load(conn)?;
     let linked: Vec<i64> = links::all(conn)?.iter().map(|l| l.successor_id).collect();
     let mut out = Vec::new();
@@ -186,14 +186,14 @@ pub fn link_suggestions(conn: &Connection) -> Result<Vec<LinkSuggestion>, ApiErr
 }
 
 /// Every confirmed link.
-pub fn successor_links(conn: &Connection) -> Result<Vec<LinkView>, ApiError> {
+pub fn successor_links(conn: &impl Sql) -> Result<Vec<LinkView>, ApiError> {
     let cat = Catalogue::load(conn)?;
     links::all(conn)?.iter().map(|l| cat.view(l)).collect()
 }
 
 /// Confirms or corrects a link (审核员 or 管理员). The two plans must meet.
 pub fn save_link(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     input: &LinkInput,
 ) -> Result<LinkView, ApiError> {
@@ -208,7 +208,7 @@ pub fn save_link(
 
 /// The link as stored, after the rules: monitored indicators, plans that meet, a positive
 /// factor.
-pub fn checked_link(conn: &Connection, input: &LinkInput) -> Result<SuccessorLink, ApiError> {
+pub fn checked_link(conn: &impl Sql, input: &LinkInput) -> Result<SuccessorLink, ApiError> {
     let invalid = |m: String| ApiError::new(ErrorCode::InvalidInput, m);
     let factor = input.factor.unwrap_or(1.0);
     if !(factor.is_finite() && factor > 0.0) {
@@ -242,7 +242,7 @@ pub fn checked_link(conn: &Connection, input: &LinkInput) -> Result<SuccessorLin
 
 /// Removes a successor's link (审核员 or 管理员).
 pub fn remove_link(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     successor_id: i64,
 ) -> Result<bool, ApiError> {
@@ -255,7 +255,7 @@ pub fn remove_link(
 }
 
 /// One indicator's predecessor, successors, joined trajectory and proposals.
-pub fn lineage(conn: &Connection, indicator_id: i64) -> Result<Lineage, ApiError> {
+pub fn lineage(conn: &impl Sql, indicator_id: i64) -> Result<Lineage, ApiError> {
     let cat = Catalogue::load(conn)?;
     let (plan, me) = cat
         .get(indicator_id)
@@ -318,10 +318,7 @@ pub fn lineage(conn: &Connection, indicator_id: i64) -> Result<Lineage, ApiError
 
 /// Stores every proposal as a confirmed link (used for the demo, where the proposals were
 /// checked by hand; the app always asks a person). Returns how many were stored.
-pub fn confirm_all_suggestions(
-    tx: &rusqlite::Transaction,
-    who: &store::Actor,
-) -> Result<usize, ApiError> {
+pub fn confirm_all_suggestions(tx: &impl Write, who: &store::Actor) -> Result<usize, ApiError> {
     let proposals = link_suggestions(tx)?;
     for p in &proposals {
         links::save(
@@ -342,7 +339,7 @@ pub fn confirm_all_suggestions(
 /// predecessor's baseline to its last year (the earlier part of one trajectory); empty
 /// without a link.
 pub fn earlier_points(
-    conn: &Connection,
+    conn: &impl Sql,
     successor_id: i64,
 ) -> Result<Vec<crate::chart::TrajectoryPoint>, ApiError> {
     use crate::chart::TrajectoryPoint;

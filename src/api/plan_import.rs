@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction};
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -17,7 +17,7 @@ use crate::store::documents::{self, DocumentToSave, PlanToSave};
 use crate::store::indicators::IndicatorToSave;
 use crate::store::plans::{self as stored_plans, TableToSave};
 use crate::store::reissue::{self, TableRevision};
-use crate::store::{self, Actor};
+use crate::store::Actor;
 
 /// Larger pastes are not gazette tables; refusing them keeps the app responsive.
 pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
@@ -435,7 +435,7 @@ fn to_document(p: &ImportPreview) -> Result<DocumentToSave, ApiError> {
 /// What [`commit_import`] would change in plans already stored (a corrected or re-issued
 /// gazette of a stored plan revises it). Reads only.
 pub fn preview_changes(
-    conn: &Connection,
+    conn: &impl Sql,
     preview: &ImportPreview,
 ) -> Result<ImportChanges, ApiError> {
     let doc = to_document(preview)?;
@@ -489,20 +489,20 @@ fn kept_plan_keys(p: &ImportPreview) -> Vec<String> {
 
 /// Stores the (edited) preview in one transaction: on any error nothing is stored.
 pub fn commit_import(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     preview: ImportPreview,
 ) -> Result<ImportSummary, ApiError> {
     super::backup::before_import(conn)?;
-    let tx = conn.transaction().map_err(store::StoreError::from)?;
+    let tx = conn.transaction()?;
     let summary = commit_in(&tx, actor, &preview)?;
-    tx.commit().map_err(store::StoreError::from)?;
+    tx.commit()?;
     Ok(summary)
 }
 
 /// [`commit_import`] inside a caller's transaction (the demo imports several documents in one).
 pub(crate) fn commit_in(
-    tx: &Transaction,
+    tx: &impl Write,
     actor: &Actor,
     preview: &ImportPreview,
 ) -> Result<ImportSummary, ApiError> {
@@ -558,7 +558,7 @@ pub(crate) fn commit_in(
 
 /// Reads a file's bytes (any kind [`preview_import_bytes`] reads) and stores all its tables.
 pub fn import_file_bytes(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     bytes: &[u8],
     file_name: Option<&str>,
@@ -569,7 +569,7 @@ pub fn import_file_bytes(
 
 /// Reads a file (text, `.docx`, PDF or HTML) and stores all its tables.
 pub fn import_file(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     path: &Path,
 ) -> Result<ImportSummary, ApiError> {
@@ -578,7 +578,7 @@ pub fn import_file(
 }
 
 fn commit_text(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     text: &str,
     file_name: Option<String>,

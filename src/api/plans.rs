@@ -1,13 +1,13 @@
 //! Plan use cases: list, detail, editing an indicator. Importing lives in
 //! [`super::plan_import`] and is re-exported here.
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ApiError;
 use crate::model::{Department, Indicator, PlanTable};
-use crate::store::{self, indicators, plans, Actor};
+use crate::store::{indicators, plans, Actor};
 
 pub(crate) use super::plan_import::commit_in;
 pub use super::plan_import::{
@@ -48,11 +48,11 @@ pub struct IndicatorView {
     pub supporting_departments: Vec<Department>,
 }
 
-pub fn list_plans(conn: &Connection) -> Result<Vec<PlanSummary>, ApiError> {
+pub fn list_plans(conn: &impl Sql) -> Result<Vec<PlanSummary>, ApiError> {
     Ok(plans::list(conn)?)
 }
 
-pub fn plan_detail(conn: &Connection, plan_id: i64) -> Result<PlanDetail, ApiError> {
+pub fn plan_detail(conn: &impl Sql, plan_id: i64) -> Result<PlanDetail, ApiError> {
     let summary = plans::summary(conn, plan_id)?;
     let mut all = indicators::of_plan(conn, plan_id)?;
     let mut tables = Vec::new();
@@ -79,7 +79,7 @@ pub fn plan_detail(conn: &Connection, plan_id: i64) -> Result<PlanDetail, ApiErr
     Ok(PlanDetail { summary, tables })
 }
 
-pub fn indicator_view(conn: &Connection, indicator: Indicator) -> Result<IndicatorView, ApiError> {
+pub fn indicator_view(conn: &impl Sql, indicator: Indicator) -> Result<IndicatorView, ApiError> {
     let supporting_departments = indicators::supporting(conn, indicator.id)?;
     Ok(IndicatorView {
         indicator,
@@ -89,13 +89,13 @@ pub fn indicator_view(conn: &Connection, indicator: Indicator) -> Result<Indicat
 
 /// Edits an indicator; each changed field is audited old → new.
 pub fn update_indicator(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     actor: &Actor,
     indicator_id: i64,
     update: IndicatorUpdate,
 ) -> Result<IndicatorView, ApiError> {
-    let tx = conn.transaction().map_err(store::StoreError::from)?;
+    let tx = conn.transaction()?;
     let ind = indicators::update(&tx, actor, indicator_id, &update)?;
-    tx.commit().map_err(store::StoreError::from)?;
+    tx.commit()?;
     indicator_view(conn, ind)
 }

@@ -10,7 +10,7 @@ pub use grid::{entry_grid, EntryGrid, EntryRow};
 pub use measures::{measures, measures_for_period, save_measures};
 pub use review::{approve, reopen, return_with_reason, submission, submit};
 
-use rusqlite::{Connection, Transaction};
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -79,7 +79,7 @@ fn text(s: &Option<String>) -> Option<&str> {
 
 /// Saves one cell inside `tx` after every check; `s` is an authorized session.
 fn save_in(
-    tx: &Transaction,
+    tx: &impl Write,
     s: &Session,
     input: &ObservationInput,
 ) -> Result<SaveOutcome, ApiError> {
@@ -159,7 +159,7 @@ fn save_in(
 /// draft or returned; validation errors refuse it; the write and its audit rows are one
 /// transaction.
 pub fn save_observation(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     input: &ObservationInput,
 ) -> Result<SaveOutcome, ApiError> {
@@ -174,7 +174,7 @@ pub fn save_observation(
 /// Q2 and Q3 are checked against each other); if any row is refused nothing is stored and
 /// each row says why.
 pub fn save_observations(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     inputs: &[ObservationInput],
 ) -> Result<BatchOutcome, ApiError> {
@@ -214,7 +214,7 @@ pub fn save_observations(
 
 /// Every change to one cell, oldest first.
 pub fn cell_history(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     period: Period,
 ) -> Result<Vec<AuditEntry>, ApiError> {
@@ -222,19 +222,13 @@ pub fn cell_history(
 }
 
 /// Every recorded value of an indicator, oldest period first (the indicator page's table).
-pub fn indicator_values(
-    conn: &Connection,
-    indicator_id: i64,
-) -> Result<Vec<Observation>, ApiError> {
+pub fn indicator_values(conn: &impl Sql, indicator_id: i64) -> Result<Vec<Observation>, ApiError> {
     submissions::scope_indicator(conn, indicator_id)?;
     Ok(observations::for_indicator(conn, indicator_id)?)
 }
 
 /// Every change to an indicator's values, targets and notes, oldest first.
-pub fn indicator_history(
-    conn: &Connection,
-    indicator_id: i64,
-) -> Result<Vec<AuditEntry>, ApiError> {
+pub fn indicator_history(conn: &impl Sql, indicator_id: i64) -> Result<Vec<AuditEntry>, ApiError> {
     submissions::scope_indicator(conn, indicator_id)?;
     Ok(observations::indicator_history(conn, indicator_id)?)
 }

@@ -8,8 +8,8 @@ mod feasibility;
 pub(crate) mod format;
 pub(crate) mod scope;
 
+use crate::store::Sql;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -102,7 +102,7 @@ pub struct ReportSource {
 }
 
 /// Reads what the report needs; the date is the request's, else [`settings::today`].
-pub fn report_source(conn: &Connection, req: &ReportRequest) -> Result<ReportSource, ApiError> {
+pub fn report_source(conn: &impl Sql, req: &ReportRequest) -> Result<ReportSource, ApiError> {
     let scope = req.scope()?;
     let plans = scope::load(conn, &scope)?;
     let notes = measures::for_period(conn, &scope.period.to_string())?;
@@ -156,7 +156,7 @@ impl ReportSource {
 }
 
 /// The report's content, without laying it out.
-pub fn report_data(conn: &Connection, req: &ReportRequest) -> Result<ReportData, ApiError> {
+pub fn report_data(conn: &impl Sql, req: &ReportRequest) -> Result<ReportData, ApiError> {
     Ok(report_source(conn, req)?.data())
 }
 
@@ -165,6 +165,6 @@ fn ymd(date: NaiveDate) -> (i32, u8, u8) {
 }
 
 /// The report as PDF bytes.
-pub fn report_pdf(conn: &Connection, req: &ReportRequest) -> Result<Vec<u8>, ApiError> {
+pub fn report_pdf(conn: &impl Sql, req: &ReportRequest) -> Result<Vec<u8>, ApiError> {
     report_source(conn, req)?.pdf()
 }

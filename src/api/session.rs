@@ -1,7 +1,7 @@
 //! Who is working: first-run admin, login, password change, and the check every other use
 //! case starts with.
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql, Write};
 
 use super::{ApiError, ErrorCode};
 use crate::auth::permission::{self, Denied};
@@ -77,10 +77,10 @@ fn session_of(u: &users::UserInfo) -> Session {
 /// Creates the administrator `admin` without a password when the database has no
 /// administrator yet (a new, real database); its password is set on first use. Returns
 /// whether it did.
-pub fn ensure_admin(conn: &mut Connection) -> Result<bool, ApiError> {
+pub fn ensure_admin(conn: &mut impl Database) -> Result<bool, ApiError> {
     let has_admin: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM users WHERE role = 'admin')",
-        [],
+        crate::args![],
         |r| r.get(0),
     )?;
     if has_admin {
@@ -103,7 +103,7 @@ pub fn ensure_admin(conn: &mut Connection) -> Result<bool, ApiError> {
 }
 
 /// The administrator still waiting for its first password, if any.
-fn admin_without_password(conn: &Connection) -> Result<Option<users::UserInfo>, ApiError> {
+fn admin_without_password(conn: &impl Sql) -> Result<Option<users::UserInfo>, ApiError> {
     for u in users::list(conn)?
         .into_iter()
         .filter(|u| u.role == Role::Admin && u.active)
@@ -116,7 +116,7 @@ fn admin_without_password(conn: &Connection) -> Result<Option<users::UserInfo>, 
 }
 
 /// Whether the sign-in screen must first ask for the administrator's password.
-pub fn first_run(conn: &Connection) -> Result<FirstRun, ApiError> {
+pub fn first_run(conn: &impl Sql) -> Result<FirstRun, ApiError> {
     let waiting = admin_without_password(conn)?;
     Ok(FirstRun {
         admin_needs_password: waiting.is_some(),
@@ -126,7 +126,7 @@ pub fn first_run(conn: &Connection) -> Result<FirstRun, ApiError> {
 
 /// Sets the first password of the administrator of a new database and signs in. Refused
 /// once a password is set: from then on only the administrator changes it.
-pub fn set_first_password(conn: &mut Connection, password: &str) -> Result<Session, ApiError> {
+pub fn set_first_password(conn: &mut impl Database, password: &str) -> Result<Session, ApiError> {
     let Some(admin) = admin_without_password(conn)? else {
         return Err(ApiError::new(
             ErrorCode::Forbidden,
@@ -144,7 +144,7 @@ pub fn set_first_password(conn: &mut Connection, password: &str) -> Result<Sessi
 
 /// Checks name and password. A forced password change does not stop the login: the session
 /// says so and every other use case refuses until it is done.
-pub fn login(conn: &Connection, name: &str, password: &str) -> Result<Session, ApiError> {
+pub fn login(conn: &impl Sql, name: &str, password: &str) -> Result<Session, ApiError> {
     let wrong = || ApiError::new(ErrorCode::Unauthenticated, "用户名或密码错误");
     let Some((user, hash)) = users::find_by_name(conn, name)? else {
         // Spend the same time as a real check so that user names cannot be probed.
@@ -178,7 +178,7 @@ fn dummy_hash() -> &'static str {
 /// The session as the database sees it now: role, department and forced password change are
 /// re-read, so a stale or hand-made session object gains nothing. Does not check the forced
 /// password change (the permission checks do).
-pub fn refresh(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
+pub fn refresh(conn: &impl Sql, s: &Session) -> Result<Session, ApiError> {
     let gone = || ApiError::new(ErrorCode::Unauthenticated, "登录已失效，请重新登录");
     let user = match users::get(conn, s.user_id) {
         Ok(u) => u,
@@ -193,7 +193,7 @@ pub fn refresh(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
 
 /// The one door every use case passes: refreshes the session from the database and refuses
 /// while a password change is forced.
-pub fn authorize(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
+pub fn authorize(conn: &impl Sql, s: &Session) -> Result<Session, ApiError> {
     let fresh = refresh(conn, s)?;
     permission::require_password_changed(&fresh)?;
     Ok(fresh)
@@ -201,7 +201,7 @@ pub fn authorize(conn: &Connection, s: &Session) -> Result<Session, ApiError> {
 
 /// [`authorize`], then only administrators (plans, departments, indicator definitions);
 /// returns the audit log's actor.
-pub fn administrator(conn: &Connection, s: &Session) -> Result<Actor, ApiError> {
+pub fn administrator(conn: &impl Sql, s: &Session) -> Result<Actor, ApiError> {
     let fresh = authorize(conn, s)?;
     permission::can_administer(&fresh)?;
     Ok(actor(&fresh))
@@ -209,7 +209,7 @@ pub fn administrator(conn: &Connection, s: &Session) -> Result<Actor, ApiError> 
 
 /// Changes the signed-in user's own password; clears a forced change. Returns the new session.
 pub fn change_password(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     old: &str,
     new: &str,

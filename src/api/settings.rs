@@ -10,8 +10,8 @@
 //!
 //! [`today`] is the one source of "today" for the engine and, over IPC, for the UI.
 
+use crate::store::{Database, Sql, Write};
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use ts_rs::TS;
@@ -19,7 +19,7 @@ use ts_rs::TS;
 use super::session::{actor, authorize};
 use super::{ApiError, ErrorCode};
 use crate::auth::{permission, Session};
-use crate::store::{self, settings};
+use crate::store::settings;
 
 /// Environment variable that fixes "today" (`YYYY-MM-DD`) for tests, demos and recordings;
 /// it wins over the database setting.
@@ -67,7 +67,7 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
 }
 
 /// The database's settings (defaults for those never written).
-pub fn database_settings(conn: &Connection) -> Result<DatabaseSettings, ApiError> {
+pub fn database_settings(conn: &impl Sql) -> Result<DatabaseSettings, ApiError> {
     let mut map = Map::new();
     for (key, text) in settings::all(conn)? {
         map.insert(key, serde_json::from_str(&text).map_err(internal)?);
@@ -110,7 +110,7 @@ pub fn today_from(
 
 /// The date the app works with: `ZHIBIAO_TODAY`, else the database's fixed date, else the
 /// local clock.
-pub fn today(conn: &Connection) -> Result<Today, ApiError> {
+pub fn today(conn: &impl Sql) -> Result<Today, ApiError> {
     today_from(
         std::env::var(TODAY_ENV).ok().as_deref(),
         &database_settings(conn)?,
@@ -119,14 +119,14 @@ pub fn today(conn: &Connection) -> Result<Today, ApiError> {
 }
 
 /// Settings for the settings page; any signed-in user may read them.
-pub fn get_settings(conn: &Connection, s: &Session) -> Result<DatabaseSettings, ApiError> {
+pub fn get_settings(conn: &impl Sql, s: &Session) -> Result<DatabaseSettings, ApiError> {
     authorize(conn, s)?;
     database_settings(conn)
 }
 
 /// Stores the database's settings (administrators only); each changed one is audited.
 pub fn update_settings(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     new: &DatabaseSettings,
 ) -> Result<DatabaseSettings, ApiError> {
@@ -138,11 +138,11 @@ pub fn update_settings(
     let Json::Object(values) = serde_json::to_value(new).map_err(internal)? else {
         return Err(internal("not an object"));
     };
-    let tx = conn.transaction().map_err(store::StoreError::from)?;
+    let tx = conn.transaction()?;
     for (key, value) in &values {
         settings::set(&tx, &actor(&s), key, &value.to_string())?;
     }
-    tx.commit().map_err(store::StoreError::from)?;
+    tx.commit()?;
     database_settings(conn)
 }
 

@@ -1,8 +1,8 @@
 //! Status of every indicator at a period, with roll-ups by plan, category, attribute and
 //! department; binding lagging indicators first.
 
+use crate::store::Sql;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -112,7 +112,7 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, period: Period, today: NaiveDate)
 
 /// One indicator's row at `period`. Completion-review rows are not monitored: not found.
 pub fn indicator_status(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     period: Period,
 ) -> Result<StatusRow, ApiError> {
@@ -121,7 +121,7 @@ pub fn indicator_status(
 
 /// [`indicator_status`] on a given day.
 pub fn indicator_status_on(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     period: Period,
     today: NaiveDate,
@@ -143,7 +143,7 @@ pub fn indicator_status_on(
 /// The status report for `period` under `filter`; ended plans are judged at their target
 /// year (see [`crate::model::Plan::judged_period`]).
 pub fn status(
-    conn: &Connection,
+    conn: &impl Sql,
     period: Period,
     filter: &StatusFilter,
 ) -> Result<StatusReport, ApiError> {
@@ -152,7 +152,7 @@ pub fn status(
 
 /// [`status`] on a given day.
 pub fn status_on(
-    conn: &Connection,
+    conn: &impl Sql,
     period: Period,
     filter: &StatusFilter,
     today: NaiveDate,

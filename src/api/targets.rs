@@ -1,8 +1,8 @@
 //! Targets that change after the plan: assigning a pending target (按省下达目标) with its
 //! revision history, and annual targets (年度目标).
 
+use crate::store::{Database, Sql, Write};
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::session::{actor, authorize};
 use super::{ApiError, ErrorCode};
@@ -27,7 +27,7 @@ fn parse_date(raw: &str) -> Result<NaiveDate, ApiError> {
 /// Assigns (or revises) an indicator's target from the document that set it. Earlier
 /// targets stay in the revision history; the latest effective one applies.
 pub fn assign_target(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     indicator_id: i64,
     target_raw: &str,
@@ -71,7 +71,7 @@ pub fn assign_target(
 }
 
 pub fn target_revisions(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
 ) -> Result<Vec<TargetRevision>, ApiError> {
     Ok(targets::revisions(conn, indicator_id)?)
@@ -79,7 +79,7 @@ pub fn target_revisions(
 
 /// Sets the 年度目标 of an indicator for a year.
 pub fn set_annual_target(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     indicator_id: i64,
     year: i32,
@@ -110,6 +110,6 @@ pub fn set_annual_target(
     })
 }
 
-pub fn annual_targets(conn: &Connection, indicator_id: i64) -> Result<Vec<AnnualTarget>, ApiError> {
+pub fn annual_targets(conn: &impl Sql, indicator_id: i64) -> Result<Vec<AnnualTarget>, ApiError> {
     Ok(targets::annual_targets(conn, indicator_id)?)
 }

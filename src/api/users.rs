@@ -1,7 +1,7 @@
 //! User administration: admins create users, set their role and department, reset
 //! passwords and deactivate them. Changing one's own password is in [`super::session`].
 
-use rusqlite::{Connection, Transaction};
+use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,7 +21,7 @@ pub struct NewUserInput {
 }
 
 fn check_department(
-    conn: &Connection,
+    conn: &impl Sql,
     role: Role,
     department_id: Option<i64>,
 ) -> Result<(), ApiError> {
@@ -39,10 +39,10 @@ fn check_department(
 }
 
 /// Refuses a change that would leave no active administrator.
-fn keep_an_admin(tx: &Transaction, user_id: i64) -> Result<(), ApiError> {
+fn keep_an_admin(tx: &impl Write, user_id: i64) -> Result<(), ApiError> {
     let others: i64 = tx.query_row(
         "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?1",
-        [user_id],
+        crate::args![user_id],
         |r| r.get(0),
     )?;
     if others == 0 {
@@ -54,14 +54,14 @@ fn keep_an_admin(tx: &Transaction, user_id: i64) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn list_users(conn: &Connection, s: &Session) -> Result<Vec<UserInfo>, ApiError> {
+pub fn list_users(conn: &impl Sql, s: &Session) -> Result<Vec<UserInfo>, ApiError> {
     let s = authorize(conn, s)?;
     permission::can_administer(&s)?;
     Ok(users::list(conn)?)
 }
 
 pub fn create_user(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     input: &NewUserInput,
 ) -> Result<UserInfo, ApiError> {
@@ -91,7 +91,7 @@ pub fn create_user(
 }
 
 pub fn set_role_department(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     user_id: i64,
     role: Role,
@@ -112,7 +112,7 @@ pub fn set_role_department(
 
 /// Sets a new initial password that the user must change at next login.
 pub fn reset_password(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     user_id: i64,
     new_password: &str,
@@ -129,7 +129,7 @@ pub fn reset_password(
 }
 
 pub fn set_active(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     user_id: i64,
     active: bool,

@@ -1,7 +1,7 @@
 //! Import of progress values from a filled-in export template: a dry-run preview first,
 //! nothing stored until confirmed, and then through the same path as the entry grid.
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -86,7 +86,7 @@ fn input(indicator_id: i64, period: Period, v: &ImportedValue) -> ObservationInp
 
 /// Dry run: reads the file and checks every row as the entry grid would, storing nothing.
 pub fn preview_xlsx_import(
-    conn: &Connection,
+    conn: &impl Sql,
     s: &Session,
     bytes: &[u8],
     period: Period,
@@ -200,7 +200,7 @@ pub fn preview_xlsx_import(
 /// Stores the accepted rows of the preview through the entry grid's save (same rules,
 /// same audit trail): all of them, or none if any is refused at that point.
 pub fn confirm_xlsx_import(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     bytes: &[u8],
     period: Period,

@@ -44,7 +44,7 @@ pub fn get(conn: &impl Sql, id: i64) -> Result<Department> {
 }
 
 pub fn find_by_name(conn: &impl Sql, name: &str) -> Result<Option<Department>> {
-    Ok(conn.query_opt(
+    conn.query_opt(
         "SELECT id, name FROM departments WHERE name = ?1",
         args![name.trim()],
         |r| {
@@ -53,7 +53,7 @@ pub fn find_by_name(conn: &impl Sql, name: &str) -> Result<Option<Department>> {
                 name: r.get(1)?,
             })
         },
-    )?)
+    )
 }
 
 /// All departments by name, with usage counts.

@@ -66,11 +66,11 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 pub fn find(conn: &impl Sql, sha256: &str) -> Result<Option<i64>> {
-    Ok(conn.query_opt(
+    conn.query_opt(
         "SELECT id FROM documents WHERE sha256 = ?1",
         args![sha256],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Stores `doc` in `tx`. Adds only what is not stored yet; appends one audit entry per plan

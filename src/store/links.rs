@@ -29,11 +29,11 @@ pub fn all(conn: &impl Sql) -> Result<Vec<SuccessorLink>> {
 
 /// The link of a successor, if it has one.
 pub fn of_successor(conn: &impl Sql, successor_id: i64) -> Result<Option<SuccessorLink>> {
-    Ok(conn.query_opt(
+    conn.query_opt(
         &format!("SELECT {COLUMNS} FROM indicator_links WHERE successor_id = ?1"),
         args![successor_id],
         link_from_row,
-    )?)
+    )
 }
 
 /// The links that continue a predecessor (several for a split).

@@ -37,7 +37,7 @@ fn from_row(r: &Row) -> Result<Measures> {
 
 pub fn get(conn: &impl Sql, indicator_id: i64, period: &str) -> Result<Option<Measures>> {
     let sql = format!("{SELECT} WHERE m.indicator_id = ?1 AND m.period = ?2");
-    Ok(conn.query_opt(&sql, args![indicator_id, period], from_row)?)
+    conn.query_opt(&sql, args![indicator_id, period], from_row)
 }
 
 /// All notes recorded for a period (a report's 预警 list picks the ones it needs).

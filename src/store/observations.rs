@@ -61,7 +61,7 @@ fn from_row(r: &Row) -> Result<Observation> {
 
 pub fn get(conn: &impl Sql, indicator_id: i64, period: Period) -> Result<Option<Observation>> {
     let sql = format!("{SELECT} WHERE o.indicator_id = ?1 AND o.period = ?2");
-    Ok(conn.query_opt(&sql, args![indicator_id, period.to_string()], from_row)?)
+    conn.query_opt(&sql, args![indicator_id, period.to_string()], from_row)
 }
 
 /// Every observation of an indicator, oldest period first.
@@ -232,5 +232,5 @@ pub fn indicator_history(conn: &impl Sql, indicator_id: i64) -> Result<Vec<Audit
 }
 
 pub fn count(conn: &impl Sql) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM observations", args![], |r| r.get(0))?)
+    conn.query_row("SELECT count(*) FROM observations", args![], |r| r.get(0))
 }

@@ -60,11 +60,11 @@ fn plan_from_row(r: &Row) -> Result<Plan> {
 }
 
 pub fn find_by_key(conn: &impl Sql, d: &PlanDraft) -> Result<Option<i64>> {
-    Ok(conn.query_opt(
+    conn.query_opt(
         "SELECT id FROM plans WHERE title = ?1 AND coalesce(doc_number, '') = coalesce(?2, '')",
         args![d.title, d.doc_number],
         |r| r.get(0),
-    )?)
+    )
 }
 
 pub fn insert(tx: &impl Write, d: &PlanDraft, document_id: i64) -> Result<i64> {
@@ -90,14 +90,13 @@ pub fn insert(tx: &impl Write, d: &PlanDraft, document_id: i64) -> Result<i64> {
 }
 
 pub fn find_table(conn: &impl Sql, plan_id: i64, t: &TableToSave) -> Result<Option<i64>> {
-    Ok(conn
+    conn
         .query_opt(
             "SELECT id FROM plan_tables WHERE plan_id = ?1 AND title = ?2 AND kind = ?3
                AND coalesce(baseline_year, 0) = coalesce(?4, 0) AND coalesce(target_year, 0) = coalesce(?5, 0)",
             args![plan_id, t.title, t.kind.as_str(), t.baseline_year, t.target_year],
             |r| r.get(0),
         )
-        ?)
 }
 
 pub fn insert_table(tx: &impl Write, plan_id: i64, t: &TableToSave) -> Result<i64> {

@@ -105,11 +105,11 @@ fn differences(old: &IndicatorDraft, new: &IndicatorDraft) -> Vec<FieldChange> {
 }
 
 fn has_values(conn: &impl Sql, indicator_id: i64) -> Result<bool> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM observations WHERE indicator_id = ?1)",
         args![indicator_id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 fn stored_rows(conn: &impl Sql, table_id: i64) -> Result<Vec<Indicator>> {

@@ -124,11 +124,11 @@ pub fn annual_targets(conn: &impl Sql, indicator_id: i64) -> Result<Vec<AnnualTa
 }
 
 pub fn annual_target(conn: &impl Sql, indicator_id: i64, year: i32) -> Result<Option<f64>> {
-    Ok(conn.query_opt(
+    conn.query_opt(
         "SELECT value FROM annual_targets WHERE indicator_id = ?1 AND year = ?2",
         args![indicator_id, year],
         |r| r.get(0),
-    )?)
+    )
 }
 
 pub fn set_annual(

@@ -46,7 +46,7 @@ fn from_row(r: &Row) -> Result<(UserInfo, String)> {
 /// The user and their password hash.
 pub fn find_by_name(conn: &impl Sql, name: &str) -> Result<Option<(UserInfo, String)>> {
     let sql = format!("{SELECT} WHERE u.name = ?1");
-    Ok(conn.query_opt(&sql, args![name.trim()], from_row)?)
+    conn.query_opt(&sql, args![name.trim()], from_row)
 }
 
 pub fn get(conn: &impl Sql, id: i64) -> Result<UserInfo> {
@@ -72,7 +72,7 @@ pub fn list(conn: &impl Sql) -> Result<Vec<UserInfo>> {
 }
 
 pub fn count(conn: &impl Sql) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM users", args![], |r| r.get(0))?)
+    conn.query_row("SELECT count(*) FROM users", args![], |r| r.get(0))
 }
 
 pub struct NewUser<'a> {

@@ -99,7 +99,7 @@ impl Local {
     ) -> Result<T, ApiError> {
         let s = self.session()?;
         let conn = self.db()?;
-        let fresh = session::authorize(&conn, &s)?;
+        let fresh = session::authorize(&*conn, &s)?;
         work(&conn, &fresh)
     }
 
@@ -110,7 +110,7 @@ impl Local {
     ) -> Result<T, ApiError> {
         let s = self.session()?;
         let mut conn = self.db()?;
-        let actor = session::administrator(&conn, &s)?;
+        let actor = session::administrator(&*conn, &s)?;
         work(&mut conn, &actor)
     }
 

@@ -53,8 +53,8 @@ pub async fn open_demo_database(state: State<'_, AppState>) -> Result<String, Ap
 // A new database: its administrator has no password yet and it holds no plans.
 call!(IsFirstRun = "is_first_run" {} -> bool, |e, c| {
     let conn = e.db()?;
-    let first = zhibiao::api::session::first_run(&conn)?.admin_needs_password;
-    Ok(first && zhibiao::api::plans::list_plans(&conn)?.is_empty())
+    let first = zhibiao::api::session::first_run(&*conn)?.admin_needs_password;
+    Ok(first && zhibiao::api::plans::list_plans(&*conn)?.is_empty())
 });
 
 call!(GetAppInfo = "app_info" {} -> AppInfo, |e, c| {

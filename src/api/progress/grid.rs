@@ -1,7 +1,7 @@
 //! The entry grid: one department × period, every indicator it reports with what the person
 //! entering needs beside the input cell.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -57,17 +57,17 @@ pub struct EntryRow {
     pub issues: Vec<Issue>,
 }
 
-fn department_name(conn: &Connection, id: i64) -> Result<String, ApiError> {
-    use rusqlite::OptionalExtension;
-    conn.query_row("SELECT name FROM departments WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
+fn department_name(conn: &impl Sql, id: i64) -> Result<String, ApiError> {
+    conn.query_opt(
+        "SELECT name FROM departments WHERE id = ?1",
+        crate::args![id],
+        |r| r.get(0),
+    )?
     .ok_or_else(|| crate::store::StoreError::NotFound { what: "部门", id }.into())
 }
 
 pub fn entry_grid(
-    conn: &Connection,
+    conn: &impl Sql,
     s: &Session,
     department_id: i64,
     period: Period,

@@ -1,6 +1,6 @@
 //! 原因分析 / 下一步措施 for an indicator and period (shown in the reports' 预警 list).
 
-use rusqlite::Connection;
+use crate::store::{Database, Sql, Write};
 
 use super::super::session::{actor, authorize};
 use super::super::ApiError;
@@ -11,7 +11,7 @@ use crate::store::submissions;
 
 /// Records the notes: the indicator's department's staff, or a manager.
 pub fn save_measures(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     indicator_id: i64,
     period: Period,
@@ -36,7 +36,7 @@ pub fn save_measures(
 }
 
 pub fn measures(
-    conn: &Connection,
+    conn: &impl Sql,
     indicator_id: i64,
     period: Period,
 ) -> Result<Option<Measures>, ApiError> {
@@ -47,6 +47,6 @@ pub fn measures(
     )?)
 }
 
-pub fn measures_for_period(conn: &Connection, period: Period) -> Result<Vec<Measures>, ApiError> {
+pub fn measures_for_period(conn: &impl Sql, period: Period) -> Result<Vec<Measures>, ApiError> {
     Ok(store_measures::for_period(conn, &period.to_string())?)
 }

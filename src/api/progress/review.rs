@@ -1,6 +1,6 @@
 //! Submit, approve, return and reopen a department × period.
 
-use rusqlite::{Connection, Transaction};
+use crate::store::{Database, Sql, Write};
 
 use super::super::session::{actor, authorize};
 use super::super::{ApiError, ErrorCode};
@@ -12,10 +12,10 @@ use crate::progress::workflow::{self, Action};
 use crate::store::observations;
 use crate::store::submissions::{self, Submission};
 
-fn department_exists(conn: &Connection, department_id: i64) -> Result<(), ApiError> {
+fn department_exists(conn: &impl Sql, department_id: i64) -> Result<(), ApiError> {
     let found: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM departments WHERE id = ?1)",
-        [department_id],
+        crate::args![department_id],
         |r| r.get(0),
     )?;
     if found {
@@ -30,13 +30,13 @@ fn department_exists(conn: &Connection, department_id: i64) -> Result<(), ApiErr
 }
 
 /// Applies a workflow action after its checks and records it.
-fn transition(
-    conn: &mut Connection,
+fn transition<D: Database>(
+    conn: &mut D,
     s: &Session,
     department_id: i64,
     period: Period,
     action: Action,
-    before: impl FnOnce(&Transaction) -> Result<(), ApiError>,
+    before: impl FnOnce(&D::Tx<'_>) -> Result<(), ApiError>,
 ) -> Result<Submission, ApiError> {
     department_exists(conn, department_id)?;
     let p = period.to_string();
@@ -57,7 +57,7 @@ fn transition(
 /// Problems that block submission: values that break a rule (including needs-note issues
 /// without their note), or no value at all.
 fn blocking_problems(
-    tx: &Transaction,
+    tx: &impl Write,
     department_id: i64,
     period: Period,
 ) -> Result<Vec<String>, ApiError> {
@@ -96,7 +96,7 @@ fn blocking_problems(
 
 /// Staff submit their department's period for review.
 pub fn submit(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     department_id: i64,
     period: Period,
@@ -118,7 +118,7 @@ pub fn submit(
 
 /// A manager approves a submitted period: its values are locked.
 pub fn approve(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     department_id: i64,
     period: Period,
@@ -130,7 +130,7 @@ pub fn approve(
 
 /// A manager returns a submitted period to its department with a reason.
 pub fn return_with_reason(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     department_id: i64,
     period: Period,
@@ -153,7 +153,7 @@ pub fn return_with_reason(
 /// A manager reopens an approved period (back to draft) with a reason, e.g. a revision by
 /// the statistics bureau.
 pub fn reopen(
-    conn: &mut Connection,
+    conn: &mut impl Database,
     s: &Session,
     department_id: i64,
     period: Period,
@@ -175,7 +175,7 @@ pub fn reopen(
 
 /// Current workflow state of a department × period.
 pub fn submission(
-    conn: &Connection,
+    conn: &impl Sql,
     s: &Session,
     department_id: i64,
     period: Period,

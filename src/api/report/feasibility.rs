@@ -1,7 +1,7 @@
 //! The 目标可行性 section of an annual report: the feasibility rows of the scoped plans that
 //! continue an earlier plan, worded for the PDF.
 
-use rusqlite::Connection;
+use crate::store::Sql;
 
 use super::format::number;
 use super::scope::ScopedPlan;
@@ -49,7 +49,7 @@ fn line(r: &FeasibilityRow) -> FeasibilityLine {
 }
 
 /// Feasibility lines of the scoped plans that follow an earlier plan (linked history).
-pub fn lines(conn: &Connection, plans: &[ScopedPlan]) -> Result<Vec<FeasibilityLine>, ApiError> {
+pub fn lines(conn: &impl Sql, plans: &[ScopedPlan]) -> Result<Vec<FeasibilityLine>, ApiError> {
     let mut out = Vec::new();
     for p in plans {
         let rows = feasibility(conn, Some(p.plan.id))?;

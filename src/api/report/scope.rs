@@ -1,7 +1,7 @@
 //! Which indicators a report or export covers, evaluated at its period.
 
+use crate::store::Sql;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::api::status::evaluate_series;
 use crate::api::{ApiError, ErrorCode};
@@ -66,13 +66,13 @@ pub fn review_period(plan: &Plan, requested: Period) -> Period {
 /// the period; a completion review covers the plans ending in the period's year (or the
 /// plan asked for) and judges each at its target year. A plan asked for by id that ended
 /// before the period is judged at its target year, never later.
-pub fn load(conn: &Connection, scope: &Scope) -> Result<Vec<ScopedPlan>, ApiError> {
+pub fn load(conn: &impl Sql, scope: &Scope) -> Result<Vec<ScopedPlan>, ApiError> {
     load_on(conn, scope, crate::api::lifecycle::today(conn)?)
 }
 
 /// [`load`] on a given day.
 pub fn load_on(
-    conn: &Connection,
+    conn: &impl Sql,
     scope: &Scope,
     today: NaiveDate,
 ) -> Result<Vec<ScopedPlan>, ApiError> {
@@ -171,7 +171,7 @@ fn why_empty(scope: &Scope, seen: &[Looked]) -> String {
 }
 
 /// The successors' targets as one cell: 5500（2030年）, or the successors named for a split.
-fn successor_target(conn: &Connection, indicator_id: i64) -> Result<Option<String>, ApiError> {
+fn successor_target(conn: &impl Sql, indicator_id: i64) -> Result<Option<String>, ApiError> {
     let list = crate::store::links::successor_targets(conn, indicator_id)?;
     let cell = |s: &crate::store::links::SuccessorTarget| {
         let t = s.target.as_ref().map_or("—", |v| v.raw.as_str());

@@ -56,7 +56,8 @@ fn hide_password(url: &str) -> String {
 /// A connection to the store on SQLite or PostgreSQL.
 pub enum Db {
     Sqlite(rusqlite::Connection),
-    Postgres(PgClient),
+    /// Boxed: a client is three times the size of a SQLite connection.
+    Postgres(Box<PgClient>),
 }
 
 /// A transaction on a [`Db`].
@@ -76,6 +77,12 @@ impl Sql for Db {
         match self {
             Db::Sqlite(c) => c.dialect(),
             Db::Postgres(c) => c.dialect(),
+        }
+    }
+    fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+        match self {
+            Db::Sqlite(c) => Some(c),
+            Db::Postgres(_) => None,
         }
     }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
@@ -110,6 +117,12 @@ impl Sql for DbTx<'_> {
             DbTx::Postgres(t) => t.dialect(),
         }
     }
+    fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+        match self {
+            DbTx::Sqlite(t) => Some(t),
+            DbTx::Postgres(_) => None,
+        }
+    }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         match self {
             DbTx::Sqlite(t) => t.query_rows(sql, args),
@@ -129,6 +142,12 @@ impl Write for DbTx<'_> {
         match self {
             DbTx::Sqlite(t) => Write::commit(t),
             DbTx::Postgres(t) => t.commit(),
+        }
+    }
+    fn rollback(self) -> Result<()> {
+        match self {
+            DbTx::Sqlite(t) => Write::rollback(t),
+            DbTx::Postgres(t) => t.rollback(),
         }
     }
 }

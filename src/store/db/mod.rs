@@ -37,6 +37,12 @@ impl Dialect {
 pub trait Sql {
     fn dialect(&self) -> Dialect;
 
+    /// The SQLite connection underneath, for what only a database file has (backups,
+    /// integrity checks); `None` on PostgreSQL, where the server's own tools do that.
+    fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+        None
+    }
+
     /// Every row `sql` returns, decoded.
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>>;
 
@@ -84,6 +90,7 @@ pub trait Sql {
 /// [`Write::commit`] rolls back.
 pub trait Write: Sql {
     fn commit(self) -> Result<()>;
+    fn rollback(self) -> Result<()>;
 }
 
 /// A database on which transactions are opened (what use cases take).

@@ -260,6 +260,9 @@ impl Write for PgTx<'_> {
     fn commit(self) -> Result<()> {
         Ok(self.tx.into_inner().commit()?)
     }
+    fn rollback(self) -> Result<()> {
+        Ok(self.tx.into_inner().rollback()?)
+    }
 }
 
 impl Database for PgClient {

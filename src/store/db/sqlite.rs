@@ -54,6 +54,9 @@ impl Sql for Connection {
     fn dialect(&self) -> Dialect {
         Dialect::Sqlite
     }
+    fn as_sqlite(&self) -> Option<&Connection> {
+        Some(self)
+    }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         query_rows(self, sql, args)
     }
@@ -66,6 +69,9 @@ impl Sql for Transaction<'_> {
     fn dialect(&self) -> Dialect {
         Dialect::Sqlite
     }
+    fn as_sqlite(&self) -> Option<&Connection> {
+        Some(self)
+    }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         query_rows(self, sql, args)
     }
@@ -77,6 +83,9 @@ impl Sql for Transaction<'_> {
 impl Write for Transaction<'_> {
     fn commit(self) -> Result<()> {
         Ok(Transaction::commit(self)?)
+    }
+    fn rollback(self) -> Result<()> {
+        Ok(Transaction::rollback(self)?)
     }
 }
 
