@@ -84,6 +84,62 @@ pub fn load(conn: &Connection, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> 
         .collect())
 }
 
+/// A plan of a selection and the periods that hold a value or a status for its monitored
+/// indicators (of the department, when one is given).
+#[derive(Debug, Clone)]
+pub struct PlanPeriods {
+    pub plan: Plan,
+    pub periods: Vec<Period>,
+}
+
+/// The plans that have monitored indicators in the selection, with their periods that hold
+/// data: what a period picker needs, without reading every value (a province's million).
+pub fn periods_with_data(
+    conn: &Connection,
+    plan_id: Option<i64>,
+    department_id: Option<i64>,
+) -> Result<Vec<PlanPeriods>> {
+    let plan_list: Vec<Plan> = match plan_id {
+        Some(id) => vec![plans::get(conn, id)?],
+        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+    };
+    // The department's monitored indicators (completion-review tables are not monitored).
+    let selection = "JOIN plan_tables t ON t.id = i.table_id
+         WHERE t.kind != 'completion_review'
+           AND (?1 IS NULL OR i.plan_id = ?1)
+           AND (?2 IS NULL OR i.lead_department_id = ?2)";
+    let mut with_indicators = std::collections::HashSet::new();
+    let mut st = conn.prepare(&format!(
+        "SELECT DISTINCT i.plan_id FROM indicators i {selection}"
+    ))?;
+    for id in st.query_map(rusqlite::params![plan_id, department_id], |r| {
+        r.get::<_, i64>(0)
+    })? {
+        with_indicators.insert(id?);
+    }
+    let mut periods: HashMap<i64, Vec<Period>> = HashMap::new();
+    let mut st = conn.prepare(&format!(
+        "SELECT DISTINCT i.plan_id, o.period FROM indicators i
+         JOIN observations o ON o.indicator_id = i.id
+             AND (o.value IS NOT NULL OR o.status IS NOT NULL)
+         {selection}"
+    ))?;
+    let mut rows = st.query(rusqlite::params![plan_id, department_id])?;
+    while let Some(r) = rows.next()? {
+        if let Ok(p) = r.get_ref(1)?.as_str().unwrap_or("").parse::<Period>() {
+            periods.entry(r.get(0)?).or_default().push(p);
+        }
+    }
+    Ok(plan_list
+        .into_iter()
+        .filter(|p| with_indicators.contains(&p.id))
+        .map(|plan| PlanPeriods {
+            periods: periods.remove(&plan.id).unwrap_or_default(),
+            plan,
+        })
+        .collect())
+}
+
 fn department_names(conn: &Connection) -> Result<HashMap<i64, String>> {
     let mut st = conn.prepare("SELECT id, name FROM departments")?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -97,11 +153,14 @@ struct TableYears {
 }
 
 fn tables_of(conn: &Connection, plan_id: Option<i64>) -> Result<HashMap<i64, TableYears>> {
-    let mut st = conn.prepare(
-        "SELECT id, kind, baseline_year, target_year FROM plan_tables
-         WHERE ?1 IS NULL OR plan_id = ?1",
-    )?;
-    let rows = st.query_map([plan_id], |r| {
+    let sql = match plan_id {
+        None => "SELECT id, kind, baseline_year, target_year FROM plan_tables",
+        Some(_) => {
+            "SELECT id, kind, baseline_year, target_year FROM plan_tables WHERE plan_id = ?1"
+        }
+    };
+    let mut st = conn.prepare(sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(plan_id), |r| {
         let kind: String = r.get(1)?;
         Ok((
             r.get::<_, i64>(0)?,
@@ -115,16 +174,37 @@ fn tables_of(conn: &Connection, plan_id: Option<i64>) -> Result<HashMap<i64, Tab
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
+/// `sql` for every plan, or narrowed to one plan's indicators by joining them (a `?1 IS NULL
+/// OR …` condition would keep SQLite from using the plan index: a full scan for one plan).
+fn of_plans_sql(
+    select: &str,
+    table: &str,
+    alias: &str,
+    order: &str,
+    plan_id: Option<i64>,
+) -> String {
+    match plan_id {
+        None => format!("{select} FROM {table} {alias} {order}"),
+        Some(_) => format!(
+            "{select} FROM indicators i JOIN {table} {alias} ON {alias}.indicator_id = i.id
+             WHERE i.plan_id = ?1 {order}"
+        ),
+    }
+}
+
 fn observations_of(
     conn: &Connection,
     plan_id: Option<i64>,
 ) -> Result<HashMap<i64, Vec<ObservedValue>>> {
-    let mut st = conn.prepare(
-        "SELECT o.indicator_id, o.period, o.value, o.status FROM observations o
-         WHERE ?1 IS NULL
-            OR o.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?1)",
-    )?;
-    let mut rows = st.query([plan_id])?;
+    let sql = of_plans_sql(
+        "SELECT o.indicator_id, o.period, o.value, o.status",
+        "observations",
+        "o",
+        "",
+        plan_id,
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(rusqlite::params_from_iter(plan_id))?;
     let mut out: HashMap<i64, Vec<ObservedValue>> = HashMap::new();
     while let Some(r) = rows.next()? {
         // Read in place: a million periods need no string of their own.
@@ -150,13 +230,15 @@ fn annual_targets_of(
     conn: &Connection,
     plan_id: Option<i64>,
 ) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
-    let mut st = conn.prepare(
-        "SELECT a.indicator_id, a.year, a.value FROM annual_targets a
-         WHERE ?1 IS NULL
-            OR a.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?1)
-         ORDER BY a.indicator_id, a.year",
-    )?;
-    let rows = st.query_map([plan_id], |r| {
+    let sql = of_plans_sql(
+        "SELECT a.indicator_id, a.year, a.value",
+        "annual_targets",
+        "a",
+        "ORDER BY a.indicator_id, a.year",
+        plan_id,
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(plan_id), |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, i32>(1)?,
@@ -173,13 +255,15 @@ fn annual_targets_of(
 
 /// The latest revision per indicator (latest effective date, then latest entry).
 fn revisions_of(conn: &Connection, plan_id: Option<i64>) -> Result<HashMap<i64, Value>> {
-    let mut st = conn.prepare(
-        "SELECT t.indicator_id, t.target_json FROM target_revisions t
-         WHERE ?1 IS NULL
-            OR t.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ?1)
-         ORDER BY t.indicator_id, t.effective_date, t.id",
-    )?;
-    let rows = st.query_map([plan_id], |r| {
+    let sql = of_plans_sql(
+        "SELECT t.indicator_id, t.target_json",
+        "target_revisions",
+        "t",
+        "ORDER BY t.indicator_id, t.effective_date, t.id",
+        plan_id,
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(plan_id), |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
     })?;
     let mut out = HashMap::new();
