@@ -102,7 +102,7 @@ def table_html(rows):
                 for k in range(start + 1, r):
                     cover(k, c)
             start = r if cell else None
-    out = ["<table border=1 cellspacing=0>"]
+    out = ["<table border=1 cellspacing=0 width=100%>"]
     for r, row in enumerate(rows):
         tag = "th" if r == 0 else "td"
         cells = []
@@ -162,7 +162,7 @@ OWN_TXT = """某市“十五五”生态环境保护规划
 """
 OWN_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>own</title></head><body>
 <p>某市“十五五”生态环境保护规划</p><p>某政〔2026〕8号</p><p>2026年3月1日</p><p>表 1 主要指标</p>
-<table border=1 cellspacing=0>
+<table border=1 cellspacing=0 width=100%>
 <thead>
 <tr><th rowspan="2">类别</th><th rowspan="2">序号</th><th rowspan="2">指标名称</th><th rowspan="2">单位</th>
 <th colspan="2">基期</th><th>目标</th><th rowspan="2">属性</th></tr>
@@ -210,7 +210,7 @@ def long_plan():
                 f"<tr><td>{seq}</td><td>第{chapter}类指标{i + 1}</td><td>%</td>"
                 f"<td>{10 + i}.{chapter % 10}</td><td>≥{20 + i}</td><td>{attr}</td></tr>"
             )
-        parts.append("<table border=1 cellspacing=0>" + "".join(rows) + "</table>")
+        parts.append("<table border=1 cellspacing=0 width=100%>" + "".join(rows) + "</table>")
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>long</title></head><body>'
         + "\n".join(parts)

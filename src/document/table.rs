@@ -40,6 +40,12 @@ const MAX_COLUMNS: usize = 256;
 /// A row with as many cells as the first row is laid out like the first row: tables glued
 /// together (or pasted from two) have grids that differ slightly, and the `n`-th cell then
 /// still belongs under the `n`-th heading.
+///
+/// The table's columns are its header's columns: the grid boundaries where header cells
+/// start and end (LibreOffice's HTML adds grid columns for every cell edge of any row). A
+/// row whose cells all start and end on those boundaries gets one cell per header column it
+/// covers; a row that does not fit them (a table of another grid glued under the header)
+/// gives its cells in order, one each, as text does.
 pub(crate) fn to_lines(rows: &[Row]) -> Vec<String> {
     let layout: Vec<usize> = rows
         .first()
@@ -53,39 +59,80 @@ pub(crate) fn to_lines(rows: &[Row]) -> Vec<String> {
             r == 0
         }
     };
-    // Per grid column: the text of the merge that started above and whether that was a
-    // header cell.
+    // Each row's cells with their grid columns [start, end) and their text.
     let mut above: Vec<Option<(String, bool)>> = Vec::new();
+    let placed: Vec<Vec<(usize, usize, String)>> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let like_first = row.cells.len() == layout.len();
+            let mut col = 0;
+            let mut cells = Vec::with_capacity(row.cells.len());
+            for (i, cell) in row.cells.iter().enumerate() {
+                if col >= MAX_COLUMNS {
+                    break;
+                }
+                if above.len() <= col {
+                    above.resize(col + 1, None);
+                }
+                let text = match cell.merge {
+                    Merge::Continue => match &above[col] {
+                        Some((t, false)) => t.clone(),
+                        _ => String::new(),
+                    },
+                    Merge::Restart => {
+                        above[col] = Some((cell.text.clone(), is_header(r)));
+                        cell.text.clone()
+                    }
+                    Merge::None => {
+                        above[col] = None;
+                        cell.text.clone()
+                    }
+                };
+                let span = if like_first { layout[i] } else { cell.span };
+                let span = span.clamp(1, MAX_COLUMNS - col);
+                cells.push((col, col + span, text));
+                col += span;
+            }
+            cells
+        })
+        .collect();
+    // The header is the run of header rows at the top: a row marked later (the first row of
+    // a table glued underneath, a repeated header) does not define the columns.
+    let lead = (0..rows.len()).take_while(|&r| is_header(r)).count().max(1);
+    let mut header: Vec<usize> = (0..lead.min(rows.len()))
+        .flat_map(|r| placed[r].iter().flat_map(|&(a, b, _)| [a, b]))
+        .collect();
+    header.sort_unstable();
+    header.dedup();
+    // A cell fits the header when it lies inside one header column or starts and ends on
+    // the header's boundaries.
+    let fits_cell = |a: usize, b: usize| {
+        let on = |g: usize| header.binary_search(&g).is_ok();
+        let inside = header.windows(2).any(|w| w[0] <= a && b <= w[1]);
+        inside || (on(a) && on(b))
+    };
+    let fits: Vec<bool> = placed
+        .iter()
+        .map(|row| header.len() < 2 || row.iter().all(|&(a, b, _)| fits_cell(a, b)))
+        .collect();
+    // The table's columns: boundaries of the header and of every row that fits it.
+    let mut bounds: Vec<usize> = placed
+        .iter()
+        .zip(&fits)
+        .filter(|(_, &f)| f)
+        .flat_map(|(row, _)| row.iter().flat_map(|&(a, b, _)| [a, b]))
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let column = |g: usize| bounds.binary_search(&g).unwrap_or(0);
     let mut lines = Vec::with_capacity(rows.len());
-    for (r, row) in rows.iter().enumerate() {
-        let mut cells: Vec<String> = Vec::with_capacity(row.cells.len());
-        let like_first = row.cells.len() == layout.len();
-        for (i, cell) in row.cells.iter().enumerate() {
-            let col = cells.len();
-            if col >= MAX_COLUMNS {
-                break;
-            }
-            if above.len() <= col {
-                above.resize(col + 1, None);
-            }
-            let text = match cell.merge {
-                Merge::Continue => match &above[col] {
-                    Some((t, false)) => t.clone(),
-                    _ => String::new(),
-                },
-                Merge::Restart => {
-                    above[col] = Some((cell.text.clone(), is_header(r)));
-                    cell.text.clone()
-                }
-                Merge::None => {
-                    above[col] = None;
-                    cell.text.clone()
-                }
-            };
-            cells.push(text);
-            let span = if like_first { layout[i] } else { cell.span };
-            let span = span.clamp(1, MAX_COLUMNS - col);
-            cells.extend(std::iter::repeat_n(String::new(), span - 1));
+    for (row, &fit) in placed.iter().zip(&fits) {
+        let mut cells: Vec<String> = Vec::with_capacity(row.len());
+        for (a, b, text) in row {
+            cells.push(text.clone());
+            let width = if fit { column(*b) - column(*a) } else { 1 };
+            cells.extend(std::iter::repeat_n(String::new(), width.saturating_sub(1)));
         }
         if cells.iter().any(|c| !c.trim().is_empty()) {
             lines.push(cells.join("\t"));
@@ -136,12 +183,51 @@ mod tests {
 
     #[test]
     fn spanning_cells_leave_empty_cells_after_their_text() {
-        let rows = vec![row(vec![
-            cell("序号", 1, Merge::None),
-            cell("目标", 2, Merge::None),
-            cell("属性", 1, Merge::None),
-        ])];
-        assert_eq!(to_lines(&rows), vec!["序号\t目标\t\t属性"]);
+        let rows = vec![
+            row(vec![
+                cell("序号", 1, Merge::None),
+                cell("目标", 2, Merge::None),
+                cell("属性", 1, Merge::None),
+            ]),
+            row(vec![
+                cell("1", 1, Merge::None),
+                cell("6", 1, Merge::None),
+                cell("7", 1, Merge::None),
+                cell("约束性", 1, Merge::None),
+            ]),
+        ];
+        assert_eq!(
+            to_lines(&rows),
+            vec!["序号\t目标\t\t属性", "1\t6\t7\t约束性"]
+        );
+    }
+
+    #[test]
+    fn columns_are_the_headers_and_rows_of_another_grid_keep_their_cells_in_order() {
+        // LibreOffice's HTML of two tables glued together: grid columns for every edge.
+        let rows = vec![
+            row(vec![
+                cell("序号", 2, Merge::None),
+                cell("指标", 2, Merge::None),
+                cell("2025年", 3, Merge::None),
+            ]),
+            row(vec![
+                cell("1", 2, Merge::None),
+                cell("甲", 2, Merge::None),
+                cell("5", 3, Merge::None),
+            ]),
+            // Straddles the header's boundaries: another table's grid.
+            row(vec![
+                cell("2", 1, Merge::None),
+                cell("乙", 2, Merge::None),
+                cell("", 2, Merge::None),
+                cell("6", 2, Merge::None),
+            ]),
+        ];
+        assert_eq!(
+            to_lines(&rows),
+            vec!["序号\t指标\t2025年", "1\t甲\t5", "2\t乙\t\t6"]
+        );
     }
 
     #[test]
@@ -242,7 +328,7 @@ mod tests {
         ];
         let lines = to_lines(&rows);
         assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0].split('\t').count(), MAX_COLUMNS);
+        assert!(lines[0].split('\t').count() <= MAX_COLUMNS);
     }
 
     #[test]

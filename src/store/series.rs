@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::args;
-use crate::store::db::Sql;
+use crate::store::db::{Sql, Value as DbValue};
 
 use super::{indicators, plans, Result};
 use crate::eval::ObservedValue;
@@ -34,46 +34,112 @@ pub struct PlanSeries {
     pub indicators: Vec<IndicatorSeries>,
 }
 
-/// Loads one plan, or every plan when `plan_id` is `None` (newest first).
+/// Loads one plan, or every plan when `plan_id` is `None` (newest first). One query per
+/// kind of row for all the plans: a province's 1 400 plans plan by plan took a second.
 pub fn load(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
         None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
     };
     let departments = department_names(conn)?;
-    let mut out = Vec::with_capacity(plan_list.len());
-    for plan in plan_list {
-        let tables = plans::tables(conn, plan.id)?;
-        let mut observations = observations_of_plan(conn, plan.id)?;
-        let mut annual = annual_targets_of_plan(conn, plan.id)?;
-        let mut revised = revisions_of_plan(conn, plan.id)?;
-        let mut list = Vec::new();
-        for ind in indicators::of_plan(conn, plan.id)? {
-            let Some(table) = tables.iter().find(|t| t.id == ind.table_id) else {
-                continue;
-            };
-            if table.kind == TableKind::CompletionReview {
-                continue;
-            }
-            list.push(IndicatorSeries {
-                plan_id: plan.id,
+    let tables = tables_of(conn, plan_id)?;
+    let mut observations = observations_of(conn, plan_id)?;
+    let mut annual = annual_targets_of(conn, plan_id)?;
+    let mut revised = revisions_of(conn, plan_id)?;
+    let mut by_plan: HashMap<i64, Vec<IndicatorSeries>> = HashMap::new();
+    let plan_years: HashMap<i64, (Option<i32>, Option<i32>)> = plan_list
+        .iter()
+        .map(|p| (p.id, (p.baseline_year, p.target_year)))
+        .collect();
+    for ind in indicators::of_plans(conn, plan_id)? {
+        let Some(table) = tables.get(&ind.table_id) else {
+            continue;
+        };
+        if table.kind == TableKind::CompletionReview {
+            continue;
+        }
+        let (plan_baseline, plan_target) =
+            plan_years.get(&ind.plan_id).copied().unwrap_or_default();
+        by_plan
+            .entry(ind.plan_id)
+            .or_default()
+            .push(IndicatorSeries {
+                plan_id: ind.plan_id,
                 department: ind
                     .lead_department_id
                     .and_then(|d| departments.get(&d).cloned()),
-                baseline_year: table.baseline_year.or(plan.baseline_year),
-                target_year: table.target_year.or(plan.target_year),
+                baseline_year: table.baseline_year.or(plan_baseline),
+                target_year: table.target_year.or(plan_target),
                 observations: observations.remove(&ind.id).unwrap_or_default(),
                 annual_targets: annual.remove(&ind.id).unwrap_or_default(),
                 revised_target: revised.remove(&ind.id),
                 indicator: ind,
             });
-        }
-        out.push(PlanSeries {
-            plan,
-            indicators: list,
-        });
     }
-    Ok(out)
+    Ok(plan_list
+        .into_iter()
+        .map(|plan| PlanSeries {
+            indicators: by_plan.remove(&plan.id).unwrap_or_default(),
+            plan,
+        })
+        .collect())
+}
+
+/// A plan of a selection and the periods that hold a value or a status for its monitored
+/// indicators (of the department, when one is given).
+#[derive(Debug, Clone)]
+pub struct PlanPeriods {
+    pub plan: Plan,
+    pub periods: Vec<Period>,
+}
+
+/// The plans that have monitored indicators in the selection, with their periods that hold
+/// data: what a period picker needs, without reading every value (a province's million).
+pub fn periods_with_data(
+    conn: &impl Sql,
+    plan_id: Option<i64>,
+    department_id: Option<i64>,
+) -> Result<Vec<PlanPeriods>> {
+    let plan_list: Vec<Plan> = match plan_id {
+        Some(id) => vec![plans::get(conn, id)?],
+        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+    };
+    // The department's monitored indicators (completion-review tables are not monitored).
+    let selection = "JOIN plan_tables t ON t.id = i.table_id
+         WHERE t.kind != 'completion_review'
+           AND (?1 IS NULL OR i.plan_id = ?1)
+           AND (?2 IS NULL OR i.lead_department_id = ?2)";
+    let mut with_indicators = std::collections::HashSet::new();
+    for id in conn.query_map(
+        &format!("SELECT DISTINCT i.plan_id FROM indicators i {selection}"),
+        args![plan_id, department_id],
+        |r| r.get::<i64>(0),
+    )? {
+        with_indicators.insert(id);
+    }
+    let mut periods: HashMap<i64, Vec<Period>> = HashMap::new();
+    let rows = conn.query_rows(
+        &format!(
+            "SELECT DISTINCT i.plan_id, o.period FROM indicators i
+         JOIN observations o ON o.indicator_id = i.id
+             AND (o.value IS NOT NULL OR o.status IS NOT NULL)
+         {selection}"
+        ),
+        args![plan_id, department_id],
+    )?;
+    for r in &rows {
+        if let Ok(p) = r.text(1).unwrap_or("").parse::<Period>() {
+            periods.entry(r.get(0)?).or_default().push(p);
+        }
+    }
+    Ok(plan_list
+        .into_iter()
+        .filter(|p| with_indicators.contains(&p.id))
+        .map(|plan| PlanPeriods {
+            periods: periods.remove(&plan.id).unwrap_or_default(),
+            plan,
+        })
+        .collect())
 }
 
 fn department_names(conn: &impl Sql) -> Result<HashMap<i64, String>> {
@@ -83,44 +149,98 @@ fn department_names(conn: &impl Sql) -> Result<HashMap<i64, String>> {
     Ok(rows.into_iter().collect())
 }
 
-fn observations_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Vec<ObservedValue>>> {
-    let rows = conn.query_map(
-        "SELECT o.indicator_id, o.period, o.value, o.status FROM observations o
-         JOIN indicators i ON i.id = o.indicator_id WHERE i.plan_id = ?1",
-        args![plan_id],
-        |r| {
-            Ok((
-                r.get::<i64>(0)?,
-                r.get::<String>(1)?,
-                r.get::<Option<f64>>(2)?,
-                r.get::<Option<String>>(3)?,
-            ))
-        },
-    )?;
+/// The plan as the only parameter, or none (every plan).
+fn plan_arg(plan_id: Option<i64>) -> Vec<DbValue> {
+    plan_id.into_iter().map(DbValue::Int).collect()
+}
+
+struct TableYears {
+    kind: TableKind,
+    baseline_year: Option<i32>,
+    target_year: Option<i32>,
+}
+
+fn tables_of(conn: &impl Sql, plan_id: Option<i64>) -> Result<HashMap<i64, TableYears>> {
+    let sql = match plan_id {
+        None => "SELECT id, kind, baseline_year, target_year FROM plan_tables",
+        Some(_) => {
+            "SELECT id, kind, baseline_year, target_year FROM plan_tables WHERE plan_id = ?1"
+        }
+    };
+    let rows = conn.query_map(sql, &plan_arg(plan_id), |r| {
+        let kind: String = r.get(1)?;
+        Ok((
+            r.get::<i64>(0)?,
+            TableYears {
+                kind: TableKind::parse(&kind).unwrap_or(TableKind::Targets),
+                baseline_year: r.get(2)?,
+                target_year: r.get(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.into_iter().collect())
+}
+
+/// `sql` for every plan, or narrowed to one plan's indicators by joining them (a `?1 IS NULL
+/// OR …` condition would keep SQLite from using the plan index: a full scan for one plan).
+fn of_plans_sql(
+    select: &str,
+    table: &str,
+    alias: &str,
+    order: &str,
+    plan_id: Option<i64>,
+) -> String {
+    match plan_id {
+        None => format!("{select} FROM {table} {alias} {order}"),
+        Some(_) => format!(
+            "{select} FROM indicators i JOIN {table} {alias} ON {alias}.indicator_id = i.id
+             WHERE i.plan_id = ?1 {order}"
+        ),
+    }
+}
+
+fn observations_of(
+    conn: &impl Sql,
+    plan_id: Option<i64>,
+) -> Result<HashMap<i64, Vec<ObservedValue>>> {
+    let sql = of_plans_sql(
+        "SELECT o.indicator_id, o.period, o.value, o.status",
+        "observations",
+        "o",
+        "",
+        plan_id,
+    );
+    let rows = conn.query_rows(&sql, &plan_arg(plan_id))?;
     let mut out: HashMap<i64, Vec<ObservedValue>> = HashMap::new();
-    for row in rows {
-        let (id, period, value, status) = row;
-        // The CHECK constraint admits only well-formed periods.
-        let Ok(period) = period.parse::<Period>() else {
-            continue;
+    for r in &rows {
+        // Read in place: a million periods need no string of their own.
+        let Ok(period) = r.text(1).unwrap_or("").parse::<Period>() else {
+            continue; // the CHECK constraint admits only well-formed periods
         };
-        let status = status.as_deref().and_then(QualStatus::parse);
-        out.entry(id).or_default().push(ObservedValue {
+        let status = r.text(3).and_then(QualStatus::parse);
+        out.entry(r.get(0)?).or_default().push(ObservedValue {
             period,
-            value,
+            value: r.get(2)?,
             status,
         });
     }
     Ok(out)
 }
 
-fn annual_targets_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
-    let rows = conn.query_map(
-        "SELECT a.indicator_id, a.year, a.value FROM annual_targets a
-         JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?1 ORDER BY a.year",
-        args![plan_id],
-        |r| Ok((r.get::<i64>(0)?, r.get::<i32>(1)?, r.get::<f64>(2)?)),
-    )?;
+fn annual_targets_of(
+    conn: &impl Sql,
+    plan_id: Option<i64>,
+) -> Result<HashMap<i64, Vec<(i32, f64)>>> {
+    let sql = of_plans_sql(
+        "SELECT a.indicator_id, a.year, a.value",
+        "annual_targets",
+        "a",
+        "ORDER BY a.indicator_id, a.year",
+        plan_id,
+    );
+    let rows = conn.query_map(&sql, &plan_arg(plan_id), |r| {
+        Ok((r.get::<i64>(0)?, r.get::<i32>(1)?, r.get::<f64>(2)?))
+    })?;
     let mut out: HashMap<i64, Vec<(i32, f64)>> = HashMap::new();
     for row in rows {
         let (id, year, value) = row;
@@ -130,14 +250,17 @@ fn annual_targets_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, 
 }
 
 /// The latest revision per indicator (latest effective date, then latest entry).
-fn revisions_of_plan(conn: &impl Sql, plan_id: i64) -> Result<HashMap<i64, Value>> {
-    let rows = conn.query_map(
-        "SELECT t.indicator_id, t.target_json FROM target_revisions t
-         JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ?1
-         ORDER BY t.indicator_id, t.effective_date, t.id",
-        args![plan_id],
-        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
-    )?;
+fn revisions_of(conn: &impl Sql, plan_id: Option<i64>) -> Result<HashMap<i64, Value>> {
+    let sql = of_plans_sql(
+        "SELECT t.indicator_id, t.target_json",
+        "target_revisions",
+        "t",
+        "ORDER BY t.indicator_id, t.effective_date, t.id",
+        plan_id,
+    );
+    let rows = conn.query_map(&sql, &plan_arg(plan_id), |r| {
+        Ok((r.get::<i64>(0)?, r.get::<String>(1)?))
+    })?;
     let mut out = HashMap::new();
     for row in rows {
         let (id, json) = row;

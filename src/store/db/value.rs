@@ -81,6 +81,14 @@ impl Row {
         })
     }
 
+    /// Column `i` as text borrowed in place, if it holds text.
+    pub fn text(&self, i: usize) -> Option<&str> {
+        match self.0.get(i) {
+            Some(Value::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     pub fn values(&self) -> &[Value] {
         &self.0
     }
