@@ -8,6 +8,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   pkg-config build-essential xvfb xauth webkit2gtk-driver fonts-noto-cjk poppler-utils
   poppler-data imagemagick xdotool
+  # The store's tests also run on a throw-away PostgreSQL cluster (scripts/pg-test-cluster.sh).
+  postgresql
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -269,9 +269,9 @@ fn one_daily_backup_a_day_and_an_upgrade_keeps_the_old_version() {
     let mut c = Connection::open(&db).unwrap();
     let tx = c.transaction().unwrap();
     for sql in [
-        include_str!("../src/store/migrations/001_plans.sql"),
-        include_str!("../src/store/migrations/002_progress.sql"),
-        include_str!("../src/store/migrations/003_reports.sql"),
+        include_str!("../src/store/migrations/sqlite/001_plans.sql"),
+        include_str!("../src/store/migrations/sqlite/002_progress.sql"),
+        include_str!("../src/store/migrations/sqlite/003_reports.sql"),
     ] {
         tx.execute_batch(sql).unwrap();
     }

@@ -144,9 +144,9 @@ fn a_database_from_before_the_mark_is_recognised_and_upgraded() {
     let mut c = Connection::open(&path).unwrap();
     let tx = c.transaction().unwrap();
     for sql in [
-        include_str!("../src/store/migrations/001_plans.sql"),
-        include_str!("../src/store/migrations/002_progress.sql"),
-        include_str!("../src/store/migrations/003_reports.sql"),
+        include_str!("../src/store/migrations/sqlite/001_plans.sql"),
+        include_str!("../src/store/migrations/sqlite/002_progress.sql"),
+        include_str!("../src/store/migrations/sqlite/003_reports.sql"),
     ] {
         tx.execute_batch(sql).unwrap();
     }

@@ -64,6 +64,7 @@ impl From<crate::store::StoreError> for ApiError {
             | S::Busy
             | S::Damaged { .. }
             | S::Foreign { .. }
+            | S::Connect { .. }
             | S::TooNew { .. } => ErrorCode::Storage,
             _ => ErrorCode::Internal,
         };

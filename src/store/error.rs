@@ -35,6 +35,9 @@ pub enum StoreError {
     Conflict(String),
     #[error("数据库错误：{0}")]
     Postgres(postgres::Error),
+    /// The PostgreSQL server cannot be reached or refuses the login.
+    #[error("无法连接数据库 {at}：{why}。没有写入任何数据。")]
+    Connect { at: String, why: String },
     /// A column holds another type than the program reads from it.
     #[error("数据库错误：第 {} 列应为{expected}，实为{found}", .column + 1)]
     Decode {

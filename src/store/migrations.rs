@@ -7,12 +7,12 @@ use super::{Result, StoreError};
 
 /// Upgrade steps; step `i` takes the schema from version `i` to `i + 1`.
 const STEPS: &[&str] = &[
-    include_str!("migrations/001_plans.sql"),
-    include_str!("migrations/002_progress.sql"),
-    include_str!("migrations/003_reports.sql"),
-    include_str!("migrations/004_settings.sql"),
-    include_str!("migrations/005_application_id.sql"),
-    include_str!("migrations/006_successor_links.sql"),
+    include_str!("migrations/sqlite/001_plans.sql"),
+    include_str!("migrations/sqlite/002_progress.sql"),
+    include_str!("migrations/sqlite/003_reports.sql"),
+    include_str!("migrations/sqlite/004_settings.sql"),
+    include_str!("migrations/sqlite/005_application_id.sql"),
+    include_str!("migrations/sqlite/006_successor_links.sql"),
 ];
 
 pub const CURRENT_VERSION: i64 = STEPS.len() as i64;

@@ -15,6 +15,7 @@ mod migrations;
 pub mod observations;
 mod open;
 pub mod plans;
+pub mod postgres_open;
 pub mod reissue;
 pub mod series;
 pub mod settings;

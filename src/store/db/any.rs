@@ -66,6 +66,19 @@ pub enum DbTx<'a> {
     Postgres(PgTx<'a>),
 }
 
+impl Db {
+    /// Opens the store at `location`: a database file (created if missing), or a PostgreSQL
+    /// database (empty or Zhibiao's); both are upgraded to the current version.
+    pub fn open(location: &Location) -> Result<Db> {
+        Ok(match location {
+            Location::File(p) => Db::Sqlite(crate::store::open(p)?),
+            Location::Postgres(url) => {
+                Db::Postgres(Box::new(crate::store::postgres_open::open_postgres(url)?))
+            }
+        })
+    }
+}
+
 impl From<rusqlite::Connection> for Db {
     fn from(c: rusqlite::Connection) -> Self {
         Db::Sqlite(c)

@@ -1,0 +1,275 @@
+//! The store on both databases: the same calls give the same results on SQLite and on
+//! PostgreSQL. PostgreSQL comes from `ZHIBIAO_TEST_PG` (scripts/pg-test-cluster.sh starts a
+//! throw-away cluster and sets it); without it the tests run on SQLite only, except in CI,
+//! where a missing PostgreSQL fails the run instead of skipping silently.
+
+use zhibiao::args;
+use zhibiao::model::Period;
+use zhibiao::store::db::{Database, Db, PgClient, Sql, Write};
+use zhibiao::store::observations::{self, ObservationWrite};
+use zhibiao::store::{self, audit, departments, Actor, StoreError};
+
+/// A fresh database of each kind: SQLite in memory, and PostgreSQL in a schema of its own
+/// (tests run in parallel on one server).
+fn databases(test: &str) -> Vec<Db> {
+    let mut out = vec![Db::Sqlite(store::open_in_memory().unwrap())];
+    if let Some(pg) = postgres_in_schema(test) {
+        out.push(Db::Postgres(Box::new(pg)));
+    }
+    out
+}
+
+fn postgres_in_schema(test: &str) -> Option<PgClient> {
+    let url = match std::env::var("ZHIBIAO_TEST_PG") {
+        Ok(u) if !u.is_empty() => u,
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("CI 中必须提供 PostgreSQL：请经 scripts/pg-test-cluster.sh 运行测试（ZHIBIAO_TEST_PG 未设置）")
+        }
+        _ => {
+            eprintln!("ZHIBIAO_TEST_PG 未设置：{test} 只在 SQLite 上运行");
+            return None;
+        }
+    };
+    let schema = format!("t_{test}_{}", std::process::id());
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("PostgreSQL");
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; SET search_path TO {schema}"
+        ))
+        .unwrap();
+    let mut pg = PgClient::new(client);
+    store::postgres_open::migrate_postgres(&mut pg, &schema).unwrap();
+    Some(pg)
+}
+
+fn name(db: &Db) -> &'static str {
+    match db {
+        Db::Sqlite(_) => "SQLite",
+        Db::Postgres(_) => "PostgreSQL",
+    }
+}
+
+/// A plan with one table and one indicator; returns the indicator's id.
+fn indicator(tx: &impl Sql) -> i64 {
+    let plan: i64 = tx
+        .query_scalar(
+            "INSERT INTO plans(title) VALUES ('十五五规划') RETURNING id",
+            args![],
+        )
+        .unwrap();
+    let table: i64 = tx
+        .query_scalar(
+            "INSERT INTO plan_tables(plan_id, position, title, kind) VALUES (?1, 0, '主要指标', 'targets') RETURNING id",
+            args![plan],
+        )
+        .unwrap();
+    tx.query_scalar(
+        "INSERT INTO indicators(plan_id, table_id, position, name, flow) VALUES (?1, ?2, 0, '森林覆盖率', ?3) RETURNING id",
+        args![plan, table, false],
+    )
+    .unwrap()
+}
+
+#[test]
+fn departments_and_their_audit_trail_are_the_same_on_both() {
+    for mut db in databases("departments") {
+        let which = name(&db);
+        let a = Actor::system();
+        let tx = db.transaction().unwrap();
+        let d = departments::create(&tx, &a, " 市水利局 ").unwrap();
+        assert!(
+            matches!(
+                departments::create(&tx, &a, "市水利局"),
+                Err(StoreError::Conflict(_))
+            ),
+            "{which}"
+        );
+        departments::rename(&tx, &a, d.id, "市水务局").unwrap();
+        tx.commit().unwrap();
+        let list = departments::list(&db).unwrap();
+        assert_eq!(list.len(), 1, "{}", name(&db));
+        assert_eq!(list[0].name, "市水务局");
+        assert_eq!(list[0].lead_count, 0);
+        let tx = db.transaction().unwrap();
+        departments::delete(&tx, &a, d.id).unwrap();
+        tx.commit().unwrap();
+        let actions: Vec<String> = audit::history(&db, "department", d.id)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(actions, ["create", "update", "delete"], "{}", name(&db));
+    }
+}
+
+#[test]
+fn a_saved_value_reads_back_with_its_time_in_utc_on_both() {
+    for mut db in databases("observations") {
+        let tx = db.transaction().unwrap();
+        let id = indicator(&tx);
+        let w = ObservationWrite {
+            value: Some(23.5),
+            note: Some("快报"),
+            ..Default::default()
+        };
+        let period: Period = "2026Q3".parse().unwrap();
+        assert!(observations::upsert(&tx, &Actor::system(), id, period, &w).unwrap());
+        assert!(!observations::upsert(&tx, &Actor::system(), id, period, &w).unwrap());
+        tx.commit().unwrap();
+        let o = observations::get(&db, id, period).unwrap().unwrap();
+        assert_eq!(o.value, Some(23.5), "{}", name(&db));
+        assert_eq!(o.note.as_deref(), Some("快报"));
+        assert!(
+            o.entered_at.ends_with('Z'),
+            "{}: {}",
+            name(&db),
+            o.entered_at
+        );
+        let history = observations::cell_history(&db, id, period).unwrap();
+        assert_eq!(history.len(), 2, "value and note: {}", name(&db));
+        assert!(history[0].at.ends_with('Z'));
+        // The period CHECK holds on both.
+        let bad = db.execute(
+            "INSERT INTO observations(indicator_id, period, value, entered_at) VALUES (?1, '2026Q5', 1, ?2)",
+            args![id, chrono::Utc::now()],
+        );
+        assert!(bad.is_err(), "{}", name(&db));
+    }
+}
+
+#[test]
+fn the_audit_log_is_append_only_on_both() {
+    for mut db in databases("audit") {
+        let tx = db.transaction().unwrap();
+        departments::create(&tx, &Actor::system(), "市统计局").unwrap();
+        tx.commit().unwrap();
+        assert!(
+            db.execute("UPDATE audit_log SET action = 'x'", args![])
+                .is_err(),
+            "{}",
+            name(&db)
+        );
+        assert!(
+            db.execute("DELETE FROM audit_log", args![]).is_err(),
+            "{}",
+            name(&db)
+        );
+        let n: i64 = db
+            .query_scalar("SELECT count(*) FROM audit_log", args![])
+            .unwrap();
+        assert_eq!(n, 1, "{}", name(&db));
+    }
+}
+
+#[test]
+fn a_failed_transaction_leaves_nothing_on_both() {
+    for mut db in databases("rollback") {
+        {
+            let tx = db.transaction().unwrap();
+            departments::create(&tx, &Actor::system(), "市财政局").unwrap();
+            // Dropped without commit.
+        }
+        assert!(departments::list(&db).unwrap().is_empty(), "{}", name(&db));
+    }
+}
+
+#[test]
+fn postgres_refuses_another_applications_database_and_a_newer_schema() {
+    let Some(mut pg) = postgres_in_schema("refuse") else {
+        return;
+    };
+    pg.batch_execute("UPDATE zhibiao_schema SET version = version + 1")
+        .unwrap();
+    let e = store::postgres_open::migrate_postgres(&mut pg, "db").unwrap_err();
+    assert!(matches!(e, StoreError::TooNew { .. }), "{e}");
+    assert!(e.to_string().contains("更新"), "{e}");
+    pg.batch_execute("DROP SCHEMA t_refuse_foreign CASCADE")
+        .ok();
+    pg.batch_execute(
+        "CREATE SCHEMA t_refuse_foreign; SET search_path TO t_refuse_foreign; CREATE TABLE invoices(id BIGINT)",
+    )
+    .unwrap();
+    let e = store::postgres_open::migrate_postgres(&mut pg, "db").unwrap_err();
+    assert!(matches!(e, StoreError::Foreign { .. }), "{e}");
+    let left: i64 = pg
+        .query_scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 't_refuse_foreign'",
+            args![],
+        )
+        .unwrap();
+    assert_eq!(left, 1, "nothing written to a foreign database");
+}
+
+#[test]
+fn an_unreachable_server_is_a_clear_chinese_message() {
+    let e = match store::postgres_open::open_postgres("postgres://zb:secret@127.0.0.1:1/city") {
+        Err(e) => e,
+        Ok(_) => panic!("port 1 answered"),
+    };
+    let m = e.to_string();
+    assert!(m.contains("无法连接"), "{m}");
+    assert!(!m.contains("secret"), "the password is not shown: {m}");
+}
+
+#[test]
+fn postgres_upgrades_step_by_step_and_keeps_data() {
+    let Some(pg) = postgres_in_schema("steps") else {
+        return;
+    };
+    // A fresh schema of its own, migrated one step at a time.
+    let mut pg = pg;
+    pg.batch_execute("DROP SCHEMA t_steps_one CASCADE").ok();
+    pg.batch_execute("CREATE SCHEMA t_steps_one; SET search_path TO t_steps_one")
+        .unwrap();
+    let tables = |pg: &PgClient| -> Vec<String> {
+        pg.query_map(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1",
+            args![],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let expected_new = [
+        &[
+            "departments",
+            "documents",
+            "indicators",
+            "plans",
+            "plan_tables",
+        ][..],
+        &[
+            "users",
+            "observations",
+            "annual_targets",
+            "submissions",
+            "audit_log",
+        ][..],
+        &["measures"][..],
+        &["settings"][..],
+        &[][..],
+        &["indicator_links"][..],
+    ];
+    for (step, new) in expected_new.iter().enumerate() {
+        let to = step as i64 + 1;
+        store::postgres_open::migrate_postgres_to(&mut pg, "db", to).unwrap();
+        let v: i64 = pg
+            .query_scalar("SELECT version FROM zhibiao_schema", args![])
+            .unwrap();
+        assert_eq!(v, to);
+        let t = tables(&pg);
+        for name in *new {
+            assert!(
+                t.contains(&name.to_string()),
+                "step {to}: {name} missing: {t:?}"
+            );
+        }
+        if to == 1 {
+            pg.execute("INSERT INTO plans(title) VALUES ('旧规划')", args![])
+                .unwrap();
+        }
+        let n: i64 = pg
+            .query_scalar("SELECT count(*) FROM plans", args![])
+            .unwrap();
+        assert_eq!(n, 1, "data survives step {to}");
+    }
+}
