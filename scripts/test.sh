@@ -24,7 +24,10 @@ bash scripts/setup.sh || exit 1
 run "格式检查 (cargo fmt)" cargo fmt --all -- --check
 run "前端：类型检查与构建" bash -c 'cd ui && npm run typecheck && npm run build'
 # Benches are left out: they print figures and belong to `make bench`, not to the tests.
-run "Rust 测试（引擎与外壳）" cargo test --workspace --lib --bins --tests --no-fail-fast
+# Inside a throw-away PostgreSQL cluster: the store's tests on both databases
+# (tests/store_on_both.rs) use it; the rest of the suite runs once, on SQLite.
+run "Rust 测试（引擎与外壳，含 PostgreSQL）" bash scripts/pg-test-cluster.sh \
+  cargo test --workspace --lib --bins --tests --no-fail-fast
 # The shell's IPC tests again, through a second implementation of the backend seam: the
 # binaries the step above built, run again (no second build).
 run "外壳 IPC 测试（替身后端）" env ZHIBIAO_TEST_BACKEND=loopback bash scripts/shell-tests-again.sh

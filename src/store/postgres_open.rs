@@ -55,7 +55,7 @@ pub fn migrate_postgres(pg: &mut PgClient, shown: &str) -> Result<()> {
 
 pub fn migrate_postgres_to(pg: &mut PgClient, shown: &str, target: i64) -> Result<()> {
     let tx = pg.transaction()?;
-    tx.query_rows("SELECT pg_advisory_xact_lock(?1)", args![UPGRADE_LOCK])?;
+    tx.execute("SELECT pg_advisory_xact_lock(?1)", args![UPGRADE_LOCK])?;
     let found = version(&tx, shown)?;
     if found > CURRENT_VERSION {
         return Err(StoreError::TooNew {

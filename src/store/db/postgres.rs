@@ -83,6 +83,8 @@ fn decode(row: &postgres::Row, i: usize) -> Result<Value> {
     }
     let ty = row.columns()[i].type_();
     let v = match *ty {
+        // What a function called for its effect returns (pg_advisory_xact_lock).
+        Type::VOID => None,
         Type::BOOL => get::<bool>(row, i)?.map(|b| Value::Int(b as i64)),
         Type::INT2 => get::<i16>(row, i)?.map(|x| Value::Int(x.into())),
         Type::INT4 => get::<i32>(row, i)?.map(|x| Value::Int(x.into())),
