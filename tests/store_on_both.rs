@@ -273,3 +273,27 @@ fn postgres_upgrades_step_by_step_and_keeps_data() {
         assert_eq!(n, 1, "data survives step {to}");
     }
 }
+
+#[test]
+fn importing_a_plan_and_evaluating_it_give_the_same_on_both() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/demo/shifanshi-14th-outline-2021.txt");
+    let mut results = Vec::new();
+    for mut db in databases("use_cases") {
+        zhibiao::api::plans::import_file(&mut db, &Actor::system(), &file).unwrap();
+        let plans = zhibiao::api::plans::list_plans(&db).unwrap();
+        let period: Period = "2024".parse().unwrap();
+        let report = zhibiao::api::status::status(
+            &db,
+            period,
+            &zhibiao::api::status::StatusFilter::default(),
+        )
+        .unwrap();
+        let names: Vec<String> = report.rows.iter().map(|r| format!("{r:?}")).collect();
+        results.push((plans.len(), plans[0].indicator_count, names));
+    }
+    assert!(results[0].1 > 0, "the outline has indicators");
+    if results.len() == 2 {
+        assert_eq!(results[0], results[1], "SQLite and PostgreSQL differ");
+    }
+}

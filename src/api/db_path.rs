@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
+use crate::store::db::{Db, Location};
+
 use super::ApiError;
 
 /// `$ZHIBIAO_DB` if set, else `$XDG_DATA_HOME/zhibiao/zhibiao.db`, else
@@ -22,6 +24,20 @@ pub fn open_db(path: Option<PathBuf>) -> Result<(Connection, PathBuf), ApiError>
     let path = path.unwrap_or_else(default_db_path);
     let conn = super::backup::open(&path)?;
     Ok((conn, path))
+}
+
+/// Opens the store at `path` (or the default): a database file as [`open_db`] does, or a
+/// PostgreSQL database when `path` is a `postgres://` URL. Returns it with the location as
+/// shown to the user (no password).
+pub fn open_store(path: Option<PathBuf>) -> Result<(Db, String), ApiError> {
+    let path = path.unwrap_or_else(default_db_path);
+    match Location::parse(&path.to_string_lossy()) {
+        Location::File(_) => {
+            let (conn, path) = open_db(Some(path))?;
+            Ok((Db::Sqlite(conn), path.display().to_string()))
+        }
+        pg => Ok((Db::open(&pg)?, pg.shown())),
+    }
 }
 
 fn resolve(db: Option<PathBuf>, xdg_data: Option<PathBuf>, home: Option<PathBuf>) -> PathBuf {

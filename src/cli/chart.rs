@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use zhibiao::api::charts::{chart_svg, svg_to_png, ChartKind, ChartRequest};
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::status::StatusFilter;
 use zhibiao::api::{ApiError, ErrorCode};
 
@@ -53,7 +53,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
             "输出文件须以 .svg 或 .png 结尾",
         ));
     }
-    let (conn, _) = open_db(a.db)?;
+    let (conn, _) = open_store(a.db)?;
     let req = ChartRequest {
         kind,
         period,

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::export::{export_csv, export_xlsx, ExportRequest};
 use zhibiao::api::{ApiError, ErrorCode};
 
@@ -21,7 +21,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
         plan_id: a.scope.plan,
         department_id: a.scope.department,
     };
-    let (conn, _) = open_db(a.scope.db)?;
+    let (conn, _) = open_store(a.scope.db)?;
     let ext = a
         .out
         .extension()

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::progress::indicator_history;
 use zhibiao::api::ApiError;
 
@@ -32,7 +32,7 @@ fn field_zh(field: &str) -> &str {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (conn, _) = open_db(a.db)?;
+    let (conn, _) = open_store(a.db)?;
     let entries = indicator_history(&conn, a.indicator)?;
     if entries.is_empty() {
         println!("指标 {} 尚无修改记录", a.indicator);

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::plans::import_file;
 use zhibiao::api::ApiError;
 use zhibiao::store::Actor;
@@ -15,10 +15,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (mut conn, db) = open_db(a.db)?;
+    let (mut conn, db) = open_store(a.db)?;
     let s = import_file(&mut conn, &Actor::system(), &a.file)?;
     println!("文件：{}", a.file.display());
-    println!("数据库：{}", db.display());
+    println!("数据库：{}", db);
     for p in &s.plans {
         let state = if p.created { "新建" } else { "已存在" };
         println!(

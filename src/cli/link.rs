@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::links::{
     link_suggestions, remove_link, save_link, successor_links, LinkInput, LinkedIndicator,
 };
@@ -70,7 +70,7 @@ fn name(i: &LinkedIndicator) -> String {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (mut conn, _) = open_db(a.db)?;
+    let (mut conn, _) = open_store(a.db)?;
     match a.action {
         Action::Suggest => {
             let list = link_suggestions(&conn)?;

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::plans::list_plans;
 use zhibiao::api::ApiError;
 
@@ -16,9 +16,9 @@ fn year(y: Option<i32>) -> String {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    let (conn, db) = open_db(a.db)?;
+    let (conn, db) = open_store(a.db)?;
     let plans = list_plans(&conn)?;
-    println!("数据库：{}（规划 {} 个）", db.display(), plans.len());
+    println!("数据库：{}（规划 {} 个）", db, plans.len());
     if plans.is_empty() {
         println!("尚无规划；用 `zhibiao import 文件` 导入");
         return Ok(());

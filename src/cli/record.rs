@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::progress::{save_observation, ObservationInput};
 use zhibiao::api::{session, ApiError, ErrorCode};
 use zhibiao::model::Period;
@@ -64,7 +64,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
                 .ok_or_else(|| invalid(format!("数据版本应为 快报、年报 或 修订，而不是“{v}”")))?,
         ),
     };
-    let (mut conn, _) = open_db(a.db)?;
+    let (mut conn, _) = open_store(a.db)?;
     let s = session::login(&conn, &a.user, &password()?)?;
     let status = QualStatus::parse(&a.value);
     let input = ObservationInput {

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::report::{report_pdf, ReportRequest};
 use zhibiao::api::{ApiError, ErrorCode};
 
@@ -26,7 +26,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
     let mut req = ReportRequest::new(a.scope.period()?);
     req.plan_id = a.scope.plan;
     req.department_id = a.scope.department;
-    let (conn, _) = open_db(a.scope.db)?;
+    let (conn, _) = open_store(a.scope.db)?;
     req.kind = a.kind;
     req.date = a.date;
     let started = Instant::now();

@@ -1,4 +1,4 @@
-use zhibiao::api::db_path::open_db;
+use zhibiao::api::db_path::open_store;
 use zhibiao::api::status::{status, StatusFilter};
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::eval::Label;
@@ -47,7 +47,7 @@ pub fn run(a: Args) -> Result<(), ApiError> {
                 ApiError::new(ErrorCode::InvalidInput, format!("未知的状态“{s}”"))
             })?),
         };
-    let (conn, _) = open_db(a.scope.db)?;
+    let (conn, _) = open_store(a.scope.db)?;
     let filter = StatusFilter {
         plan_id: a.scope.plan,
         department_id: a.scope.department,

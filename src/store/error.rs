@@ -33,7 +33,7 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Conflict(String),
-    #[error("数据库错误：{0}")]
+    #[error("数据库错误：{}", pg_message(.0))]
     Postgres(postgres::Error),
     /// The PostgreSQL server cannot be reached or refuses the login.
     #[error("无法连接数据库 {at}：{why}。没有写入任何数据。")]
@@ -51,6 +51,14 @@ pub enum StoreError {
     /// Data the user supplied breaks a rule (empty name …); the message says which.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The server's own message ("db error" alone says nothing).
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => format!("{}（{}）", d.message(), d.code().code()),
+        None => e.to_string(),
+    }
 }
 
 fn file_note(path: &Option<String>) -> String {

@@ -164,7 +164,7 @@ pub fn of_plans(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<Indicator>>
     let rows = conn.query_map(
         &format!(
             "SELECT {COLUMNS} FROM indicators i JOIN plan_tables t ON t.id = i.table_id
-         WHERE ?1 IS NULL OR i.plan_id = ?1
+         WHERE CAST(?1 AS BIGINT) IS NULL OR i.plan_id = ?1
          ORDER BY i.plan_id, t.position, i.position"
         ),
         args![plan_id],

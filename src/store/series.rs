@@ -107,8 +107,8 @@ pub fn periods_with_data(
     // The department's monitored indicators (completion-review tables are not monitored).
     let selection = "JOIN plan_tables t ON t.id = i.table_id
          WHERE t.kind != 'completion_review'
-           AND (?1 IS NULL OR i.plan_id = ?1)
-           AND (?2 IS NULL OR i.lead_department_id = ?2)";
+           AND (CAST(?1 AS BIGINT) IS NULL OR i.plan_id = ?1)
+           AND (CAST(?2 AS BIGINT) IS NULL OR i.lead_department_id = ?2)";
     let mut with_indicators = std::collections::HashSet::new();
     for id in conn.query_map(
         &format!("SELECT DISTINCT i.plan_id FROM indicators i {selection}"),
