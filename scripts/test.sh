@@ -25,9 +25,9 @@ run "格式检查 (cargo fmt)" cargo fmt --all -- --check
 run "前端：类型检查与构建" bash -c 'cd ui && npm run typecheck && npm run build'
 # Benches are left out: they print figures and belong to `make bench`, not to the tests.
 run "Rust 测试（引擎与外壳）" cargo test --workspace --lib --bins --tests --no-fail-fast
-# The shell's IPC tests again, through a second implementation of the backend seam
-# (`--workspace --exclude zhibiao` keeps the features of the build above: no recompile).
-run "外壳 IPC 测试（替身后端）" env ZHIBIAO_TEST_BACKEND=loopback cargo test --workspace --lib --bins --tests --no-fail-fast --exclude zhibiao
+# The shell's IPC tests again, through a second implementation of the backend seam: the
+# binaries the step above built, run again (no second build).
+run "外壳 IPC 测试（替身后端）" env ZHIBIAO_TEST_BACKEND=loopback bash scripts/shell-tests-again.sh
 run "前端单元测试 (vitest)" bash -c 'cd ui && npm test'
 run "端到端测试（真实窗口）" bash e2e/run.sh
 

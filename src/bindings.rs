@@ -117,6 +117,8 @@ pub fn typescript_declarations() -> String {
             crate::api::status::StatusFilter,
             crate::api::status::StatusRow,
             crate::api::status::StatusReport,
+            crate::api::dashboard::DashboardQuery,
+            crate::api::dashboard::DashboardPage,
             crate::api::charts::ChartKind,
             crate::api::charts::ChartRequest,
             // reports, Excel and users

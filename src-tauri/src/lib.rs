@@ -6,6 +6,7 @@ pub mod backend;
 pub mod commands;
 pub mod db_location;
 pub mod state;
+pub mod webview_env;
 
 use std::io::IsTerminal;
 
@@ -66,7 +67,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::progress::set_annual_target,
             commands::progress::annual_targets,
             commands::progress::indicator_values,
-            commands::status::status_report,
+            commands::status::dashboard_page,
             commands::status::indicator_status,
             commands::status::chart_svg,
             commands::status::save_chart_png,

@@ -189,19 +189,20 @@ fn reading_status_and_charts_needs_a_signed_in_user() {
         sign_in(&app, "manager");
         quarter_in_a_plan(&app)
     };
-    let report = app
-        .invoke("status_report", json!({"period": period}))
-        .unwrap();
-    assert!(!report["rows"].as_array().unwrap().is_empty());
+    let query = json!({"query": {"period": period, "plan_id": null, "department_id": null,
+        "attribute": null, "labels": [], "offset": 0, "limit": 20, "with_gap_chart": true}});
+    let page = app.invoke("dashboard_page", query.clone()).unwrap();
+    let rows = page["rows"].as_array().unwrap();
+    assert!(!rows.is_empty() && rows.len() <= 20, "{page}");
+    assert!(page["rows_total"].as_u64().unwrap() >= rows.len() as u64);
+    assert!(page["gap_svg"].as_str().unwrap().contains("<svg"));
     let svg = app
         .invoke("chart_svg", json!({"kind": "gap", "period": period}))
         .unwrap();
     assert!(svg.as_str().unwrap().contains("<svg"));
 
     app.invoke("logout", json!({})).unwrap();
-    let err = app
-        .invoke("status_report", json!({"period": period}))
-        .unwrap_err();
+    let err = app.invoke("dashboard_page", query).unwrap_err();
     assert_eq!(code(err), "unauthenticated");
     let err = app
         .invoke(

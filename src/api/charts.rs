@@ -4,7 +4,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::status::{evaluate_series, status, StatusFilter};
+use super::status::{evaluate_series, status, StatusFilter, StatusRow};
 use super::{ApiError, ErrorCode};
 use crate::chart::{
     self, Chart, ChartError, GapChart, GapItem, SummaryChart, TrajectoryChart, TrajectoryPoint,
@@ -83,7 +83,8 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ApiError> {
     chart::png(svg).map_err(chart_error)
 }
 
-fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiError> {
+/// 全部规划, or the plan, department and attribute of the filter.
+pub fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiError> {
     let mut parts = Vec::new();
     if let Some(id) = filter.plan_id {
         parts.push(crate::store::plans::get(conn, id)?.title);
@@ -101,10 +102,28 @@ fn scope_title(conn: &Connection, filter: &StatusFilter) -> Result<String, ApiEr
     })
 }
 
+/// Most bars a gap chart draws: a city's or a province's every indicator would make a chart
+/// nobody can read (and an SVG of megabytes); beyond this the largest shortfalls are shown.
+pub const GAP_CHART_MAX_ITEMS: usize = 120;
+
 /// Gap chart data for the UI and reports.
 pub fn gap(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<GapChart, ApiError> {
-    let report = status(conn, period, filter)?;
-    let mut rows = report.rows;
+    let rows = status(conn, period, filter)?.rows;
+    Ok(gap_of_rows(rows, &scope_title(conn, filter)?, period))
+}
+
+/// The gap chart of evaluated rows (any order) under the scope's title.
+pub fn gap_of_rows(mut rows: Vec<StatusRow>, scope: &str, period: Period) -> GapChart {
+    let total = rows.len();
+    if total > GAP_CHART_MAX_ITEMS {
+        // Largest shortfall (expected − completion) first; rows without both figures last.
+        let shortfall = |r: &StatusRow| match (r.status.expected, r.status.completion) {
+            (Some(e), Some(c)) => e - c,
+            _ => f64::NEG_INFINITY,
+        };
+        rows.sort_by(|a, b| shortfall(b).total_cmp(&shortfall(a)));
+        rows.truncate(GAP_CHART_MAX_ITEMS);
+    }
     // The chart keeps table order inside each category; the lagging-first order is the list's.
     rows.sort_by_key(|r| (r.plan_id, r.status.indicator_id));
     let items = rows
@@ -118,12 +137,13 @@ pub fn gap(conn: &Connection, period: Period, filter: &StatusFilter) -> Result<G
             binding: r.attribute == Some(Attribute::Binding),
         })
         .collect();
-    let title = format!(
-        "{} 指标完成进度（{}）",
-        scope_title(conn, filter)?,
-        period.label_zh()
-    );
-    Ok(GapChart { title, items })
+    let shown = if total > GAP_CHART_MAX_ITEMS {
+        format!("，差距最大的{GAP_CHART_MAX_ITEMS}项，共{total}项")
+    } else {
+        String::new()
+    };
+    let title = format!("{scope} 指标完成进度（{}{shown}）", period.label_zh());
+    GapChart { title, items }
 }
 
 pub fn summary(

@@ -10,7 +10,7 @@ use super::report::{scope, ReportRequest};
 use super::ApiError;
 use crate::model::{reporting_quarter, Period, PlanPhase};
 use crate::report::ReportKind;
-use crate::store::series::{self, PlanSeries};
+use crate::store::series::{self, PlanPeriods};
 
 /// "Today" for lifecycle decisions: the settings store's (`ZHIBIAO_TODAY`, the database's
 /// fixed date, the clock). A malformed `ZHIBIAO_TODAY` is an error, never silently the clock.
@@ -100,38 +100,28 @@ pub struct DefaultPeriod {
     pub reason: String,
 }
 
-/// Plans of the selection that have indicators in it.
+/// Plans of the selection that have indicators in it, with their periods that hold data.
 fn selected(
     conn: &Connection,
     plan_id: Option<i64>,
     department_id: Option<i64>,
-) -> Result<Vec<PlanSeries>, ApiError> {
-    let mut plans = series::load(conn, plan_id)?;
-    for p in &mut plans {
-        if department_id.is_some() {
-            p.indicators
-                .retain(|s| s.indicator.lead_department_id == department_id);
-        }
-    }
-    plans.retain(|p| !p.indicators.is_empty());
-    Ok(plans)
+) -> Result<Vec<PlanPeriods>, ApiError> {
+    Ok(series::periods_with_data(conn, plan_id, department_id)?)
 }
 
 /// Periods that hold a value for the plan, within its years (values after its end are
 /// 规划期外数据 and do not count).
-fn observed_periods(plan: &PlanSeries) -> impl Iterator<Item = Period> + '_ {
-    plan.indicators
+fn observed_periods(plan: &PlanPeriods) -> impl Iterator<Item = Period> + '_ {
+    plan.periods
         .iter()
-        .flat_map(|s| s.observations.iter())
-        .filter(|o| o.value.is_some() || o.status.is_some())
-        .map(|o| o.period)
+        .copied()
         .filter(|p| !plan.plan.is_after_end(*p))
 }
 
 /// The latest period with something to show for one plan: a running plan's current
 /// reporting quarter (its year for annual pickers: the last full year with data), an ended
 /// plan's latest period with data (else its review year).
-fn plan_candidate(plan: &PlanSeries, g: PeriodGranularity, today: NaiveDate) -> Option<Period> {
+fn plan_candidate(plan: &PlanPeriods, g: PeriodGranularity, today: NaiveDate) -> Option<Period> {
     let latest = observed_periods(plan)
         .filter(|p| p.year() <= today.year())
         .max();

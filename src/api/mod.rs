@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod charts;
+pub mod dashboard;
 pub mod db_path;
 pub mod departments;
 mod error;

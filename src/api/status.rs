@@ -157,20 +157,7 @@ pub fn status_on(
     filter: &StatusFilter,
     today: NaiveDate,
 ) -> Result<StatusReport, ApiError> {
-    let plans = series::load(conn, filter.plan_id)?;
-    let mut rows = Vec::new();
-    for plan in &plans {
-        for s in &plan.indicators {
-            let ind = &s.indicator;
-            if filter.department_id.is_some() && ind.lead_department_id != filter.department_id {
-                continue;
-            }
-            if filter.attribute.is_some() && ind.draft.attribute != filter.attribute {
-                continue;
-            }
-            rows.push(row(plan, s, period, today));
-        }
-    }
+    let mut rows = evaluate_rows(conn, period, filter, today)?;
     let mut overall = RollUp::empty();
     for r in &rows {
         overall.add(r.status.label, r.attribute);
@@ -195,4 +182,29 @@ pub fn status_on(
         by_attribute,
         by_department,
     })
+}
+
+/// Every monitored indicator in scope of `filter` (plan, department, attribute; not the
+/// label) evaluated at `period`, in table order.
+pub fn evaluate_rows(
+    conn: &Connection,
+    period: Period,
+    filter: &StatusFilter,
+    today: NaiveDate,
+) -> Result<Vec<StatusRow>, ApiError> {
+    let plans = series::load(conn, filter.plan_id)?;
+    let mut rows = Vec::new();
+    for plan in &plans {
+        for s in &plan.indicators {
+            let ind = &s.indicator;
+            if filter.department_id.is_some() && ind.lead_department_id != filter.department_id {
+                continue;
+            }
+            if filter.attribute.is_some() && ind.draft.attribute != filter.attribute {
+                continue;
+            }
+            rows.push(row(plan, s, period, today));
+        }
+    }
+    Ok(rows)
 }

@@ -727,6 +727,42 @@ export type StatusReport = { period: Period,
  */
 rows: Array<StatusRow>, overall: RollUp, by_plan: Array<GroupRollUp>, by_category: Array<GroupRollUp>, by_attribute: Array<GroupRollUp>, by_department: Array<GroupRollUp>, };
 
+export type DashboardQuery = { period: Period, plan_id: number | null, department_id: number | null, 
+/**
+ * Narrows the counts and the list (not the warnings).
+ */
+attribute: Attribute | null, 
+/**
+ * Narrows the list only; empty: every label.
+ */
+labels: Array<Label>, offset: number, limit: number, 
+/**
+ * Draw the gap chart of the scope too (same evaluation: one pass over every indicator).
+ */
+with_gap_chart: boolean, };
+
+export type DashboardPage = { period: Period, 
+/**
+ * Counts by label of the indicators in scope (plan, department, attribute).
+ */
+counts: RollUp, 
+/**
+ * Binding indicators labelled 滞后 or 严重滞后, worst first; at most [`WARNINGS_SHOWN`].
+ */
+warnings: Array<StatusRow>, warnings_total: number, 
+/**
+ * One page of the list: binding lagging first, then other lagging, then table order.
+ */
+rows: Array<StatusRow>, rows_total: number, offset: number, 
+/**
+ * Ended plans in scope that are judged at their target year: 《title》已结束：….
+ */
+ended_plans: Array<string>, 
+/**
+ * The gap chart (SVG) of the scope, when asked for; `None` also when it cannot be drawn.
+ */
+gap_svg: string | null, };
+
 export type ChartKind = "gap" | "trajectory" | "summary";
 
 export type ChartRequest = { kind: ChartKind, period: Period, filter: StatusFilter, 

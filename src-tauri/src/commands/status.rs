@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use tauri::State;
 use zhibiao::api::charts::{self, ChartKind, ChartRequest};
-use zhibiao::api::status::{self, StatusFilter, StatusReport, StatusRow};
+use zhibiao::api::dashboard::{self, DashboardPage, DashboardQuery};
+use zhibiao::api::status::{self, StatusFilter, StatusRow};
 use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 
@@ -21,15 +22,13 @@ fn filter(plan_id: Option<i64>, department_id: Option<i64>) -> StatusFilter {
     }
 }
 
+/// The dashboard: counts, warnings and one page of the list (never every row at once).
 #[tauri::command]
-pub async fn status_report(
+pub async fn dashboard_page(
     state: State<'_, AppState>,
-    period: Period,
-    plan_id: Option<i64>,
-    department_id: Option<i64>,
-) -> Result<StatusReport, ApiError> {
-    let filter = filter(plan_id, department_id);
-    state.call(GetStatusReport { period, filter }).await
+    query: DashboardQuery,
+) -> Result<DashboardPage, ApiError> {
+    state.call(GetDashboardPage { query }).await
 }
 
 /// One indicator's row (evaluated within its plan).
@@ -91,8 +90,8 @@ pub async fn save_chart_png(
     write_file(&path, &state.call(ChartPng { request }).await?)
 }
 
-call!(GetStatusReport = "status_report" { period: Period, filter: StatusFilter } -> StatusReport, |e, c| {
-    e.signed_in(|conn, _| status::status(conn, c.period, &c.filter))
+call!(GetDashboardPage = "dashboard_page" { query: DashboardQuery } -> DashboardPage, |e, c| {
+    e.signed_in(|conn, _| dashboard::dashboard(conn, &c.query))
 });
 
 call!(IndicatorStatus = "indicator_status" { indicator_id: i64, period: Period } -> StatusRow, |e, c| {

@@ -4,9 +4,11 @@ import type {
   Attribute,
   CagrBand,
   ChartKind,
+  DashboardPage,
+  DashboardQuery,
   Label,
   Period,
-  StatusReport,
+  RollUp,
   StatusRow,
 } from '../bindings'
 import { call } from './invoke'
@@ -75,11 +77,31 @@ export function toStatusLine(d: StatusRow): StatusLine {
   }
 }
 
-export const statusReport = (q: StatusQuery) =>
-  call<StatusReport>('status_report', { period: q.period, planId: q.planId, departmentId: q.departmentId })
+/** The dashboard for a scope and one page of its list; the engine filters, orders and counts. */
+export interface DashboardView {
+  counts: RollUp
+  warnings: StatusLine[]
+  warningsTotal: number
+  rows: StatusLine[]
+  rowsTotal: number
+  offset: number
+  endedPlans: string[]
+  gapSvg: string | null
+}
 
-/** Every indicator in scope, evaluated at the period (the engine orders binding lagging first). */
-export const indicatorStatuses = async (q: StatusQuery) => (await statusReport(q)).rows.map(toStatusLine)
+export async function dashboardPage(query: DashboardQuery): Promise<DashboardView> {
+  const p = await call<DashboardPage>('dashboard_page', { query })
+  return {
+    counts: p.counts,
+    warnings: p.warnings.map(toStatusLine),
+    warningsTotal: p.warnings_total,
+    rows: p.rows.map(toStatusLine),
+    rowsTotal: p.rows_total,
+    offset: p.offset,
+    endedPlans: p.ended_plans,
+    gapSvg: p.gap_svg,
+  }
+}
 
 export const indicatorStatus = async (indicatorId: number, period: string) =>
   toStatusLine(await call<StatusRow>('indicator_status', { indicatorId, period }))

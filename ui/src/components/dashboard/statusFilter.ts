@@ -1,6 +1,6 @@
-// Filtering, ordering and counting of evaluated indicators on the dashboard. The engine
-// computes every label; this only narrows and orders what it sent.
-import type { Label } from '../../bindings'
+// Labels, colours and formatting of evaluated indicators on the dashboard. Filtering,
+// ordering and counting happen in the engine (zhibiao::api::dashboard), over every row.
+import type { Label, RollUp } from '../../bindings'
 
 export const LABELS = [
   '严重滞后',
@@ -29,51 +29,10 @@ export const LABEL_COLOURS: Record<string, string> = {
   无法评估: '#6e7781',
 }
 
-export interface Labelled {
-  label: string
-  attribute: string | null
-}
-
-export interface StatusFilter {
-  attribute: string | null
-  labels: string[]
-}
-
-export const isLagging = (label: string) => label === '滞后' || label === '严重滞后'
-export const isBinding = (attribute: string | null) => attribute === '约束性'
-
-export function filterRows<T extends Labelled>(rows: T[], f: StatusFilter): T[] {
-  return rows.filter(
-    (r) => (!f.attribute || r.attribute === f.attribute) && (f.labels.length === 0 || f.labels.includes(r.label)),
-  )
-}
-
-function rank<T extends Labelled>(r: T): number {
-  const lagging = isLagging(r.label)
-  const binding = isBinding(r.attribute)
-  const group = lagging && binding ? 0 : lagging ? 1 : 2
-  const order = LABELS.indexOf(r.label as LabelName)
-  return group * 100 + (order < 0 ? 99 : order)
-}
-
-/** Binding lagging indicators first (严重滞后 before 滞后), then other lagging ones, then the rest; stable. */
-export function laggingFirst<T extends Labelled>(rows: T[]): T[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
-    .map((x) => x.r)
-}
-
-/** The lagging binding indicators: the dashboard's warning list. */
-export function bindingLagging<T extends Labelled>(rows: T[]): T[] {
-  return laggingFirst(rows.filter((r) => isLagging(r.label) && isBinding(r.attribute)))
-}
-
-/** Count per label in the fixed order, zero counts included. */
-export function countByLabel<T extends Labelled>(rows: T[]): { label: string; count: number }[] {
-  const counts = new Map<string, number>(LABELS.map((l) => [l, 0]))
-  for (const r of rows) counts.set(r.label, (counts.get(r.label) ?? 0) + 1)
-  return [...counts.entries()].map(([label, count]) => ({ label, count }))
+/** Counts from the engine's roll-up in the order of [`LABELS`], zero counts included. */
+export function countsInOrder(rollUp: RollUp): { label: string; count: number }[] {
+  const counts = new Map<string, number>(rollUp.counts.map((c) => [c.label, c.count]))
+  return LABELS.map((label) => ({ label, count: counts.get(label) ?? 0 }))
 }
 
 /** A percentage for display: 0.734 → "73.4%"; null → "—". */

@@ -1,0 +1,152 @@
+//! The dashboard's first screen as one small answer: label counts, the warning list and one
+//! page of the status list, filtered, ordered and counted here so that a province's 50 000
+//! indicators never cross the IPC boundary at once (a page is a few kilobytes).
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::charts;
+use super::status::{evaluate_rows, StatusFilter, StatusRow};
+use super::ApiError;
+use crate::eval::{lagging_first, Label, RollUp};
+use crate::model::{Attribute, Period};
+
+/// Warnings shown on the first screen; the rest are one click away (filter 滞后 + 约束性).
+pub const WARNINGS_SHOWN: usize = 50;
+/// Largest page a client may ask for.
+pub const MAX_PAGE: u32 = 500;
+
+/// Which indicators, and which page of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DashboardQuery {
+    pub period: Period,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub department_id: Option<i64>,
+    /// Narrows the counts and the list (not the warnings).
+    pub attribute: Option<Attribute>,
+    /// Narrows the list only; empty: every label.
+    pub labels: Vec<Label>,
+    pub offset: u32,
+    pub limit: u32,
+    /// Draw the gap chart of the scope too (same evaluation: one pass over every indicator).
+    pub with_gap_chart: bool,
+}
+
+impl DashboardQuery {
+    /// Every indicator at `period`, first page of `limit` rows.
+    pub fn new(period: Period, limit: u32) -> Self {
+        DashboardQuery {
+            period,
+            plan_id: None,
+            department_id: None,
+            attribute: None,
+            labels: Vec::new(),
+            offset: 0,
+            limit,
+            with_gap_chart: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DashboardPage {
+    pub period: Period,
+    /// Counts by label of the indicators in scope (plan, department, attribute).
+    pub counts: RollUp,
+    /// Binding indicators labelled 滞后 or 严重滞后, worst first; at most [`WARNINGS_SHOWN`].
+    pub warnings: Vec<StatusRow>,
+    pub warnings_total: u32,
+    /// One page of the list: binding lagging first, then other lagging, then table order.
+    pub rows: Vec<StatusRow>,
+    pub rows_total: u32,
+    pub offset: u32,
+    /// Ended plans in scope that are judged at their target year: 《title》已结束：….
+    pub ended_plans: Vec<String>,
+    /// The gap chart (SVG) of the scope, when asked for; `None` also when it cannot be drawn.
+    pub gap_svg: Option<String>,
+}
+
+/// The dashboard page for `query`.
+pub fn dashboard(conn: &Connection, query: &DashboardQuery) -> Result<DashboardPage, ApiError> {
+    dashboard_on(conn, query, super::lifecycle::today(conn)?)
+}
+
+/// [`dashboard`] on a given day.
+pub fn dashboard_on(
+    conn: &Connection,
+    query: &DashboardQuery,
+    today: NaiveDate,
+) -> Result<DashboardPage, ApiError> {
+    let filter = StatusFilter {
+        plan_id: query.plan_id,
+        department_id: query.department_id,
+        ..StatusFilter::default()
+    };
+    let mut rows = evaluate_rows(conn, query.period, &filter, today)?;
+    let gap_svg = if query.with_gap_chart {
+        let chart = charts::gap_of_rows(
+            rows.clone(),
+            &charts::scope_title(conn, &filter)?,
+            query.period,
+        );
+        charts::svg(&crate::chart::Chart::Gap(chart)).ok()
+    } else {
+        None
+    };
+    rows.sort_by_key(|r| lagging_first(r.attribute, r.status.label));
+    let mut page = page_of(rows, query);
+    page.gap_svg = gap_svg;
+    Ok(page)
+}
+
+/// Counts, warnings and the page from every row in scope (already in list order).
+fn page_of(rows: Vec<StatusRow>, query: &DashboardQuery) -> DashboardPage {
+    let mut ended_plans: Vec<String> = Vec::new();
+    for r in &rows {
+        if let Some(note) = &r.lifecycle_note {
+            let line = format!("《{}》{note}", r.plan_title);
+            if !ended_plans.contains(&line) {
+                ended_plans.push(line);
+            }
+        }
+    }
+    let binding_lagging =
+        |r: &StatusRow| r.status.label.is_lagging() && r.attribute == Some(Attribute::Binding);
+    let warnings_total = rows.iter().filter(|r| binding_lagging(r)).count();
+    let warnings: Vec<StatusRow> = rows
+        .iter()
+        .filter(|r| binding_lagging(r))
+        .take(WARNINGS_SHOWN)
+        .cloned()
+        .collect();
+    let in_scope = |r: &StatusRow| query.attribute.is_none() || r.attribute == query.attribute;
+    let mut counts = RollUp::empty();
+    for r in rows.iter().filter(|r| in_scope(r)) {
+        counts.add(r.status.label, r.attribute);
+    }
+    let listed: Vec<StatusRow> = rows
+        .into_iter()
+        .filter(|r| {
+            in_scope(r) && (query.labels.is_empty() || query.labels.contains(&r.status.label))
+        })
+        .collect();
+    let rows_total = listed.len();
+    let limit = query.limit.clamp(1, MAX_PAGE) as usize;
+    let offset = (query.offset as usize).min(rows_total.saturating_sub(1) / limit * limit);
+    let page = listed.into_iter().skip(offset).take(limit).collect();
+    DashboardPage {
+        period: query.period,
+        counts,
+        warnings,
+        warnings_total: warnings_total as u32,
+        rows: page,
+        rows_total: rows_total as u32,
+        offset: offset as u32,
+        ended_plans,
+        gap_svg: None,
+    }
+}
