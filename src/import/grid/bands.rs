@@ -35,13 +35,9 @@ fn holds_values(line: &str) -> bool {
         || spans.iter().any(|s| {
             let t = s.text.trim();
             let number = t.chars().all(|c| c.is_ascii_digit() || c == '.');
-            let year = t.len() == 4 && !t.contains('.');
-            number && !year
+            number && !(t.len() == 4 && !t.contains('.'))
         })
 }
-
-/// A column of the band: its extent and its pieces with their lines.
-type Column = (usize, usize, Vec<(usize, String)>);
 
 /// The band's pieces as one row of cells.
 fn merge(lines: &[String]) -> Vec<Span> {
@@ -64,7 +60,7 @@ fn merge(lines: &[String]) -> Vec<Span> {
         let from_middle = (2 * i).abs_diff(last);
         (usize::MAX - from_middle, s.end - s.start, *i, s.start)
     });
-    let mut columns: Vec<Column> = Vec::new();
+    let mut columns: Vec<(usize, usize, Vec<(usize, String)>)> = Vec::new();
     for (line, s) in pieces {
         // Positions are approximate: a piece is under a column when the middle of the
         // narrower of the two lies inside the wider.
