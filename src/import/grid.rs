@@ -29,10 +29,8 @@ impl Grid {
     }
 }
 
-mod bands;
 mod cell_per_line;
 
-use bands::header_band;
 use cell_per_line::{cell_per_line_table, is_header_line};
 
 pub fn build(text_lines: &[&str]) -> Grid {
@@ -194,23 +192,13 @@ fn spaced_table(g: &mut Grid, start: usize) -> Option<usize> {
         .into_iter()
         .flat_map(split_header_span)
         .collect();
-    let one_line = (head.len() >= 3)
-        .then(|| detect(&texts(&head), None))
-        .flatten()
-        .filter(|(_, used)| *used == 1);
-    // A header wrapped over several lines: its first line may read as a poorer header.
-    let (head, band) = match (header_band(g, start), one_line) {
-        (Some((cells, k)), _) if k > 1 && cells.len() > head.len() => (cells, k),
-        (_, Some(_)) => (head, 1),
-        (band, None) => band?,
-    };
-    let first = texts(&head);
-    let (header, _) = detect(&first, None)?;
-    for k in start + 1..start + band {
-        g.absorbed[k] = true;
+    if head.len() < 3 {
+        return None;
     }
-    if band > 1 {
-        g.spans.insert(start, (start + 1..=start + band).collect());
+    let first = texts(&head);
+    let (header, used) = detect(&first, None)?;
+    if used != 1 {
+        return None;
     }
     let anchors = anchors_of(&head);
     let name_col = header.name_col();
@@ -221,7 +209,7 @@ fn spaced_table(g: &mut Grid, start: usize) -> Option<usize> {
     // category line, not the rest of a wrapped name.
     let mut broke = false;
     let mut pending: Option<(usize, String)> = None;
-    let mut j = start + band;
+    let mut j = start + 1;
     while j < g.lines.len() {
         let line = g.lines[j].clone();
         if line.contains('\t') {
