@@ -297,3 +297,44 @@ fn importing_a_plan_and_evaluating_it_give_the_same_on_both() {
         assert_eq!(results[0], results[1], "SQLite and PostgreSQL differ");
     }
 }
+
+#[test]
+fn a_sqlite_database_moves_onto_postgres_with_the_same_figures() {
+    let Some(mut pg) = postgres_in_schema("migrate") else {
+        return;
+    };
+    let mut file = store::open_in_memory().unwrap();
+    let doc = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/demo/shifanshi-14th-outline-2021.txt");
+    zhibiao::api::plans::import_file(&mut file, &Actor::system(), &doc).unwrap();
+    let id: i64 = file
+        .query_scalar("SELECT min(id) FROM indicators", args![])
+        .unwrap();
+    let tx = rusqlite::Connection::transaction(&mut file).unwrap();
+    let w = ObservationWrite {
+        value: Some(61.25),
+        ..Default::default()
+    };
+    observations::upsert(&tx, &Actor::system(), id, "2024".parse().unwrap(), &w).unwrap();
+    tx.commit().unwrap();
+
+    let t = store::transfer::copy_sqlite_to_postgres(&file, &mut pg).unwrap();
+    assert_eq!(t.source, t.target);
+    let rows = |name: &str| t.target.iter().find(|s| s.table == name).unwrap().rows;
+    assert!(rows("indicators") > 0 && rows("observations") == 1 && rows("audit_log") > 0);
+    // The copy is a working database: new rows get fresh ids after the copied ones.
+    let tx = pg.transaction().unwrap();
+    let d = departments::create(&tx, &Actor::system(), "新部门").unwrap();
+    tx.commit().unwrap();
+    let max: i64 = pg
+        .query_scalar("SELECT max(id) FROM departments", args![])
+        .unwrap();
+    assert_eq!(d.id, max);
+    // A target holding Zhibiao data is refused, and nothing is added to it.
+    let e = store::transfer::copy_sqlite_to_postgres(&file, &mut pg).unwrap_err();
+    assert!(e.to_string().contains("已有规划指标监测的数据"), "{e}");
+    let n: i64 = pg
+        .query_scalar("SELECT count(*) FROM observations", args![])
+        .unwrap();
+    assert_eq!(n, 1);
+}

@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod link;
 mod list;
+mod migrate;
 mod record;
 mod report;
 mod scope;
@@ -59,6 +60,8 @@ enum Command {
     Demo(demo::Args),
     /// 接续指标：查看建议、确认或更正“十五五”指标与“十四五”指标的接续关系
     Link(link::Args),
+    /// 把 SQLite 数据库整体迁移到空的 PostgreSQL 数据库（一个事务，逐表核对行数与校验和）
+    Migrate(migrate::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -88,6 +91,7 @@ pub fn run() -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Link(a) => link::run(a),
+        Command::Migrate(a) => migrate::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

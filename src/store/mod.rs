@@ -21,6 +21,7 @@ pub mod series;
 pub mod settings;
 pub mod submissions;
 pub mod targets;
+pub mod transfer;
 pub mod users;
 
 pub use audit::{Actor, AuditEntry, Change};
