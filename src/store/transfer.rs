@@ -179,11 +179,9 @@ mod tests {
         let db = crate::store::open_in_memory().unwrap();
         let cols = vec!["key".to_string(), "value_json".to_string()];
         let empty = table_sum(&db, "settings", &cols).unwrap();
-        db.execute("INSERT INTO settings VALUES ('a', '1')", args![])
-            .unwrap();
+        Sql::execute(&db, "INSERT INTO settings VALUES ('a', '1')", args![]).unwrap();
         let one = table_sum(&db, "settings", &cols).unwrap();
-        db.execute("UPDATE settings SET value_json = '2'", args![])
-            .unwrap();
+        Sql::execute(&db, "UPDATE settings SET value_json = '2'", args![]).unwrap();
         let changed = table_sum(&db, "settings", &cols).unwrap();
         assert_eq!((empty.rows, one.rows), (0, 1));
         assert_ne!(
