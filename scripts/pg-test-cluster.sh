@@ -2,8 +2,9 @@
 # Runs one command against a throw-away PostgreSQL cluster: initdb in a temporary directory
 # (as the `postgres` user when run as root: initdb refuses root), listening on loopback only,
 # stopped and removed on exit whatever happens. The command sees
-# ZHIBIAO_TEST_PG=postgres://postgres@127.0.0.1:PORT/zb.
-#   bash scripts/pg-test-cluster.sh cargo test --workspace --test store_pg
+# ZHIBIAO_TEST_PG=postgres://postgres@127.0.0.1:PORT/zb. fsync is off (tests need no durability);
+# ZHIBIAO_TEST_PG_FSYNC=on for benchmark figures comparable with SQLite's synchronous=FULL.
+#   bash scripts/pg-test-cluster.sh cargo test --workspace --test store_on_both
 set -euo pipefail
 if [ $# -eq 0 ]; then
   echo "用法：$0 命令 [参数…]" >&2
@@ -27,7 +28,7 @@ stop() {
 }
 trap stop EXIT
 as_pg "$bin/initdb -D $dir/pg -A trust -U postgres -E UTF8 --no-locale" >/dev/null
-as_pg "$bin/pg_ctl -D $dir/pg -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off' -l $dir/log start -w" >/dev/null
+as_pg "$bin/pg_ctl -D $dir/pg -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${ZHIBIAO_TEST_PG_FSYNC:-off}' -l $dir/log start -w" >/dev/null
 as_pg "psql -h 127.0.0.1 -p $port -U postgres -qc 'create database zb'"
 export ZHIBIAO_TEST_PG="postgres://postgres@127.0.0.1:$port/zb"
 "$@"
