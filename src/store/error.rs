@@ -8,9 +8,10 @@ use rusqlite::ErrorCode as Code;
 pub enum StoreError {
     #[error("数据库错误：{0}")]
     Sqlite(rusqlite::Error),
-    /// An existing SQLite file that belongs to another program: refused, left untouched.
+    /// An existing SQLite file or PostgreSQL database that belongs to another program:
+    /// refused, left untouched. `path` is the file or the URL (without its password).
     #[error(
-        "文件 {path} 不是规划指标监测的数据库（{why}），程序没有改动它。请检查数据库路径（--db）。"
+        "{path} 不是规划指标监测的数据库（{why}），程序没有改动它。请检查数据库位置（--db）。"
     )]
     Foreign { path: String, why: String },
     #[error("数据库版本 {found} 比本程序支持的版本 {supported} 更新，请升级程序{}", file_note(.path))]

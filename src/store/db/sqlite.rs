@@ -50,35 +50,27 @@ fn execute(conn: &Connection, sql: &str, args: &[Value]) -> Result<u64> {
     Ok(st.execute(rusqlite::params_from_iter(args))? as u64)
 }
 
-impl Sql for Connection {
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
-    fn as_sqlite(&self) -> Option<&Connection> {
-        Some(self)
-    }
-    fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
-        query_rows(self, sql, args)
-    }
-    fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
-        execute(self, sql, args)
-    }
+/// A connection and a transaction (which derefs to its connection) read and write alike.
+macro_rules! sqlite_sql {
+    ($($t:ty),+) => {$(
+        impl Sql for $t {
+            fn dialect(&self) -> Dialect {
+                Dialect::Sqlite
+            }
+            fn as_sqlite(&self) -> Option<&Connection> {
+                Some(self)
+            }
+            fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+                query_rows(self, sql, args)
+            }
+            fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
+                execute(self, sql, args)
+            }
+        }
+    )+};
 }
 
-impl Sql for Transaction<'_> {
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
-    fn as_sqlite(&self) -> Option<&Connection> {
-        Some(self)
-    }
-    fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
-        query_rows(self, sql, args)
-    }
-    fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
-        execute(self, sql, args)
-    }
-}
+sqlite_sql!(Connection, Transaction<'_>);
 
 impl Write for Transaction<'_> {
     fn commit(self) -> Result<()> {
