@@ -41,18 +41,28 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for (i, step) in STEPS
-        .iter()
-        .enumerate()
-        .take(target as usize)
-        .skip(found as usize)
-    {
+    for (i, step) in pending(STEPS, found, target) {
         tracing::info!(from = i, to = i + 1, "upgrading database schema");
         tx.execute_batch(step)?;
     }
     tx.pragma_update(None, "user_version", target)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The steps that take a schema from version `found` to `target`, each with the version it
+/// starts from (both databases number their steps alike).
+pub(super) fn pending<'a>(
+    steps: &'a [&'a str],
+    found: i64,
+    target: i64,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    steps
+        .iter()
+        .copied()
+        .enumerate()
+        .take(target.max(0) as usize)
+        .skip(found.max(0) as usize)
 }
 
 #[cfg(test)]

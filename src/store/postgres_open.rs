@@ -67,12 +67,7 @@ pub fn migrate_postgres_to(pg: &mut PgClient, shown: &str, target: i64) -> Resul
     if found >= target {
         return Ok(());
     }
-    for (i, step) in STEPS
-        .iter()
-        .enumerate()
-        .take(target as usize)
-        .skip(found as usize)
-    {
+    for (i, step) in super::migrations::pending(STEPS, found, target) {
         tracing::info!(from = i, to = i + 1, "upgrading PostgreSQL schema");
         tx.batch_execute(step)?;
     }
