@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/sqlite/004_settings.sql"),
     include_str!("migrations/sqlite/005_application_id.sql"),
     include_str!("migrations/sqlite/006_successor_links.sql"),
+    include_str!("migrations/sqlite/007_observation_versions.sql"),
 ];
 
 pub const CURRENT_VERSION: i64 = STEPS.len() as i64;
@@ -186,6 +187,32 @@ mod tests {
             .query_row("SELECT count(*) FROM plans", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1, "data survives the upgrade");
+    }
+
+    #[test]
+    fn step_7_gives_every_cell_a_version_and_keeps_values() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 6).unwrap();
+        c.execute_batch(
+            "INSERT INTO plans(id, title) VALUES (1, '旧规划');
+             INSERT INTO plan_tables(id, plan_id, position, title, kind) VALUES (1, 1, 0, '指标', 'targets');
+             INSERT INTO indicators(id, plan_id, table_id, position, name) VALUES (1, 1, 1, 0, '森林覆盖率');
+             INSERT INTO observations(indicator_id, period, value) VALUES (1, '2025', 35.5);",
+        )
+        .unwrap();
+        migrate_to(&mut c, 7).unwrap();
+        assert_eq!(version(&c), 7);
+        let (value, v): (f64, i64) = c
+            .query_row("SELECT value, version FROM observations", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((value, v), (35.5, 1), "old cells start at version 1");
+        assert!(
+            c.execute("UPDATE observations SET version = 0", [])
+                .is_err(),
+            "a version is positive"
+        );
     }
 
     #[test]
