@@ -248,6 +248,7 @@ fn postgres_upgrades_step_by_step_and_keeps_data() {
         &["settings"][..],
         &[][..],
         &["indicator_links"][..],
+        &["data_version"][..],
     ];
     for (step, new) in expected_new.iter().enumerate() {
         let to = step as i64 + 1;
