@@ -76,6 +76,36 @@ pub fn dashboard(conn: &impl Sql, query: &DashboardQuery) -> Result<DashboardPag
     dashboard_on(conn, query, super::lifecycle::today(conn)?)
 }
 
+/// Evaluates the dashboard's opening screen (every plan, the opening period, the gap chart)
+/// once on a connection of its own, so that the first visit is answered from the evaluation
+/// cache: at a province's scale reading and evaluating a million values takes about a second,
+/// which a thread started with the app spends while the user signs in. Failures only log: the
+/// dashboard then evaluates on its first visit, as without this.
+pub fn warm_up(db: &std::path::Path) {
+    let started = std::time::Instant::now();
+    let run = || -> Result<(), ApiError> {
+        let conn = crate::store::open(db)?;
+        let today = super::lifecycle::today(&conn)?;
+        let sel = super::lifecycle::PeriodSelection {
+            plan_id: None,
+            department_id: None,
+            granularity: super::lifecycle::PeriodGranularity::Any,
+        };
+        let period = super::lifecycle::default_period(&conn, &sel, today)?.period;
+        let mut q = DashboardQuery::new(period, 1);
+        q.with_gap_chart = true;
+        dashboard_on(&conn, &q, today)?;
+        Ok(())
+    };
+    match run() {
+        Ok(()) => tracing::info!(
+            ms = started.elapsed().as_millis() as u64,
+            "dashboard warmed up"
+        ),
+        Err(e) => tracing::warn!(error = %e.message, "dashboard warm-up failed"),
+    }
+}
+
 /// [`dashboard`] on a given day. The scope's statuses come from the evaluation cache: paging,
 /// filtering by label or attribute and coming back re-evaluate nothing while the data and the
 /// day are unchanged.
