@@ -152,6 +152,27 @@ fn a_failed_transaction_leaves_nothing_on_both() {
 }
 
 #[test]
+fn the_data_token_changes_with_each_committed_write_and_only_then_on_both() {
+    use zhibiao::store::data_version;
+    for mut db in databases("data_token") {
+        let before = data_version::current(&db).unwrap();
+        let tx = db.transaction().unwrap();
+        departments::create(&tx, &Actor::system(), "撤销的部门").unwrap();
+        tx.rollback().unwrap();
+        assert_eq!(data_version::current(&db).unwrap(), before, "{}", name(&db));
+        let tx = db.transaction().unwrap();
+        let d = departments::create(&tx, &Actor::system(), "统计局").unwrap();
+        tx.execute(
+            "UPDATE departments SET name = '市统计局' WHERE id = ?1",
+            args![d.id],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        assert_ne!(data_version::current(&db).unwrap(), before, "{}", name(&db));
+    }
+}
+
+#[test]
 fn postgres_refuses_another_applications_database_and_a_newer_schema() {
     let Some(mut pg) = postgres_in_schema("refuse") else {
         return;
@@ -227,6 +248,7 @@ fn postgres_upgrades_step_by_step_and_keeps_data() {
         &[][..],
         &["indicator_links"][..],
         &[][..],
+        &["data_version"][..],
     ];
     for (step, new) in expected_new.iter().enumerate() {
         let to = step as i64 + 1;
