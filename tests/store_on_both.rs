@@ -378,3 +378,38 @@ fn a_wrong_password_or_a_missing_database_is_a_clear_chinese_message() {
     let one: i32 = client.query_one("SELECT 1", &[]).unwrap().get(0);
     assert_eq!(one, 1);
 }
+
+#[test]
+fn on_postgres_the_application_role_has_no_right_to_change_the_audit_log() {
+    let Some((mut admin, _, schema)) = pg_support::empty_schema("grants") else {
+        return;
+    };
+    let url = std::env::var("ZHIBIAO_TEST_PG_LOGIN")
+        .expect("scripts/pg-test-cluster.sh sets ZHIBIAO_TEST_PG_LOGIN");
+    // The application's own role creates and upgrades the schema, as on a city's server.
+    admin
+        .batch_execute(&format!(
+            "DROP SCHEMA {schema} CASCADE; CREATE SCHEMA {schema} AUTHORIZATION zb_login"
+        ))
+        .unwrap();
+    let mut app = pg_support::connect(&url, &schema);
+    store::postgres_open::migrate_postgres(&mut app, &schema).unwrap();
+    let tx = app.transaction().unwrap();
+    departments::create(&tx, &Actor::system(), "市统计局").unwrap();
+    tx.commit().unwrap();
+    for sql in [
+        "UPDATE audit_log SET action = 'x'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ] {
+        let e = app.execute(sql, args![]).unwrap_err().to_string();
+        assert!(
+            e.contains("42501"),
+            "{sql}: refused by rights, not only the trigger: {e}"
+        );
+    }
+    let n: i64 = app
+        .query_scalar("SELECT count(*) FROM audit_log", args![])
+        .unwrap();
+    assert_eq!(n, 1, "the entry is still there");
+}
