@@ -7,102 +7,20 @@
 
 mod pg_support;
 mod progress_fixture;
+mod shared_city;
 
-use std::path::PathBuf;
 use std::sync::{Arc, Barrier};
 
 use zhibiao::api::progress::{self, ObservationInput};
 use zhibiao::api::{session, ApiError, ErrorCode};
-use zhibiao::auth::{hash_password, Role, Session};
+use zhibiao::auth::Session;
 use zhibiao::model::Period;
 use zhibiao::progress::State;
 use zhibiao::store::db::{Db, Sql};
 use zhibiao::store::observations;
-use zhibiao::store::users::{self, NewUser};
-use zhibiao::store::{self, Actor};
 
 use progress_fixture::{input, PASSWORD};
-
-/// Where a test's database lives: threads open their own connections to it.
-enum Place {
-    File(PathBuf, #[allow(dead_code)] tempfile::TempDir),
-    Postgres { url: String, schema: String },
-}
-
-impl Place {
-    fn connect(&self) -> Db {
-        match self {
-            Place::File(path, _) => Db::Sqlite(store::open(path).unwrap()),
-            Place::Postgres { url, schema } => {
-                Db::Postgres(Box::new(pg_support::connect(url, schema)))
-            }
-        }
-    }
-
-    fn name(&self) -> &'static str {
-        match self {
-            Place::File(..) => "SQLite",
-            Place::Postgres { .. } => "PostgreSQL",
-        }
-    }
-}
-
-struct Setup {
-    place: Place,
-    dept_a: i64,
-    jobs: i64,
-    urban: i64,
-}
-
-/// The progress fixture with a second staff user of department A (`staff_a2`) and a second
-/// reviewer (`boss2`), as a SQLite file and copied onto PostgreSQL.
-fn places(test: &str) -> Vec<Setup> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("city.db");
-    let f = progress_fixture::build_in(store::open(&path).unwrap());
-    let hash = hash_password(PASSWORD).unwrap();
-    let mut conn = store::open(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for (name, role, dept) in [
-        ("staff_a2", Role::Staff, Some(f.dept_a)),
-        ("boss2", Role::Manager, None),
-    ] {
-        users::insert(
-            &tx,
-            &Actor::system(),
-            &NewUser {
-                name,
-                password_hash: &hash,
-                role,
-                department_id: dept,
-                must_change_password: false,
-            },
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
-    let mut out = Vec::new();
-    if let Some((mut pg, url, schema)) = pg_support::empty_schema(test) {
-        zhibiao::store::postgres_open::migrate_postgres(&mut pg, &schema).unwrap();
-        store::transfer::copy_sqlite_to_postgres(&conn, &mut pg).unwrap();
-        out.push(Setup {
-            place: Place::Postgres { url, schema },
-            dept_a: f.dept_a,
-            jobs: f.jobs,
-            urban: f.urban,
-        });
-    }
-    out.insert(
-        0,
-        Setup {
-            place: Place::File(path, dir),
-            dept_a: f.dept_a,
-            jobs: f.jobs,
-            urban: f.urban,
-        },
-    );
-    out
-}
+use shared_city::{places, Place};
 
 fn login(db: &Db, name: &str) -> Session {
     session::login(db, name, PASSWORD).unwrap()

@@ -1,0 +1,64 @@
+//! `zhibiao serve`: the same use cases over HTTP/JSON for a city's departments on many
+//! machines (axum on tokio). What is here: sign-in tokens, the entry and review workflow,
+//! JSON errors with the `ApiError` codes, a 10 MB body limit, one log line per request, and
+//! every store call on a blocking pool. TLS is not yet built, so the server listens on
+//! loopback only.
+
+mod error;
+mod log;
+mod pool;
+mod routes;
+mod sessions;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use crate::api::{ApiError, ErrorCode};
+use crate::store::db::Location;
+
+pub use error::status_of;
+pub use pool::Pool;
+pub use routes::SignedIn;
+pub use sessions::{Sessions, TOKEN_LIFETIME};
+
+/// Request bodies above this are refused with 413.
+pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub sessions: Arc<Sessions>,
+}
+
+impl AppState {
+    pub fn open(location: Location, connections: u32) -> Result<AppState, ApiError> {
+        Ok(AppState {
+            pool: Pool::open(location, connections)?,
+            sessions: Arc::new(Sessions::default()),
+        })
+    }
+}
+
+/// The whole service: routes, body limit, request log.
+pub fn app(state: AppState) -> axum::Router {
+    routes::router(state)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(log::log_request))
+}
+
+/// Passwords and tokens travel in clear text without TLS: only a loopback address is allowed.
+pub fn check_listen(addr: SocketAddr) -> Result<(), ApiError> {
+    if addr.ip().is_loopback() {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{addr} 不是本机地址：本版本尚不支持 TLS，密码和令牌不能以明文在网络上传输，只能监听 127.0.0.1"),
+        ))
+    }
+}
+
+/// Serves on `listener` until the task is dropped.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, app(state)).await
+}
