@@ -289,3 +289,65 @@ fn the_server_answers_while_a_store_call_waits_on_a_lock() {
         "the save completes once the lock is gone: {body}"
     );
 }
+
+#[test]
+fn failed_sign_ins_are_throttled_and_an_administrator_lifts_the_lock() {
+    let setup = places("server_throttle").into_iter().next().unwrap();
+    let addr = start(&setup.place);
+    // The reviewer and the administrator signed in before (tokens, not passwords, from here).
+    let (boss, root) = (login(addr, "boss"), login(addr, "root"));
+    let wrong = json!({"name": "staff_a", "password": "wrong-guess"});
+    for _ in 0..zhibiao::server::MAX_FAILURES {
+        assert_eq!(post(addr, "/api/login", None, wrong.clone()).status, 401);
+    }
+    // Locked: even the right password is refused now, with how long and what to do.
+    let right = json!({"name": "staff_a", "password": progress_fixture::PASSWORD});
+    let r = post(addr, "/api/login", None, right.clone());
+    assert_eq!(
+        (r.status, r.body["code"].as_str()),
+        (429, Some("throttled"))
+    );
+    let m = r.body["message"].as_str().unwrap();
+    assert!(m.contains("15 分钟") && m.contains("管理员解锁"), "{m}");
+    // The address is locked too: another account from it waits as well.
+    let other = json!({"name": "staff_b", "password": progress_fixture::PASSWORD});
+    assert_eq!(post(addr, "/api/login", None, other).status, 429);
+
+    // A reviewer may not lift it; the administrator may, and both steps are in the audit log.
+    let r = post(
+        addr,
+        "/api/admin/unlock",
+        Some(&boss),
+        json!({"name": "staff_a"}),
+    );
+    assert_eq!(
+        (r.status, r.body["code"].as_str()),
+        (403, Some("forbidden"))
+    );
+    let r = post(
+        addr,
+        "/api/admin/unlock",
+        Some(&root),
+        json!({"name": "staff_a"}),
+    );
+    assert_eq!(
+        (r.status, r.body["ok"].as_bool()),
+        (200, Some(true)),
+        "{}",
+        r.body
+    );
+    assert_eq!(post(addr, "/api/login", None, right).status, 200);
+    let db = setup.place.connect();
+    let actions: Vec<String> = zhibiao::store::db::Sql::query_map(
+        &db,
+        "SELECT action FROM audit_log WHERE field = 'login' ORDER BY id",
+        zhibiao::args![],
+        |r| r.get(0),
+    )
+    .unwrap();
+    assert_eq!(
+        actions,
+        ["lock", "lock", "unlock"],
+        "account and address locked, account lifted"
+    );
+}

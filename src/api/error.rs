@@ -31,6 +31,8 @@ pub enum ErrorCode {
     /// Already exists, or changed by someone else since it was read (then `conflict` says
     /// how, for a cell).
     Conflict,
+    /// Too many failed sign-ins from this account or address: refused for a while.
+    Throttled,
     /// The database cannot do what was asked and nothing was changed: disk full, read-only
     /// file, damaged or foreign file. The UI keeps what the user typed.
     Storage,

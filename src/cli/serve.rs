@@ -17,6 +17,40 @@ pub struct Args {
     /// 数据库连接数
     #[arg(long, default_value_t = 8)]
     connections: u32,
+    /// 创建第一个管理员（在控制台输入其密码）后退出；服务从不自动创建账号或演示数据
+    #[arg(long)]
+    init_admin: bool,
+}
+
+/// The first administrator of a server's database, with a password typed at the console
+/// (twice); refused once an administrator has one.
+fn init_admin(location: &Location) -> Result<(), ApiError> {
+    let mut db = zhibiao::store::db::Db::open(location)?;
+    zhibiao::api::session::ensure_admin(&mut db)?;
+    let first = zhibiao::api::session::first_run(&db)?;
+    if !first.admin_needs_password {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "已有设置了密码的管理员：请用该账号登录后管理用户",
+        ));
+    }
+    let typed = super::record::password()?;
+    if std::env::var_os("ZHIBIAO_PASSWORD").is_none() {
+        let again = rpassword::prompt_password("再次输入密码：")
+            .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("无法读取密码：{e}")))?;
+        if again != typed {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "两次输入的密码不一致",
+            ));
+        }
+    }
+    let s = zhibiao::api::session::set_first_password(&mut db, &typed)?;
+    println!(
+        "管理员 {} 已创建：现在可以启动服务（zhibiao serve）",
+        s.name
+    );
+    Ok(())
 }
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> ApiError + '_ {
@@ -30,7 +64,11 @@ pub fn run(a: Args) -> Result<(), ApiError> {
             .display()
             .to_string()
     });
-    let state = AppState::open(Location::parse(&db), a.connections)?;
+    let location = Location::parse(&db);
+    if a.init_admin {
+        return init_admin(&location);
+    }
+    let state = AppState::open(location, a.connections)?;
     let runtime = tokio::runtime::Runtime::new().map_err(io("无法启动服务"))?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(a.listen)

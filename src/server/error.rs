@@ -14,6 +14,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::Conflict | ErrorCode::Locked => StatusCode::CONFLICT,
+        ErrorCode::Throttled => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Validation => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Storage => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,

@@ -1,5 +1,6 @@
 //! `zhibiao serve`: the same use cases over HTTP/JSON for a city's departments on many
-//! machines (axum on tokio). What is here: sign-in tokens, the entry and review workflow,
+//! machines (axum on tokio). What is here: sign-in tokens, failed sign-ins throttled per
+//! account and address, the entry and review workflow,
 //! JSON errors with the `ApiError` codes, a 10 MB body limit, one log line per request, and
 //! every store call on a blocking pool. TLS is not yet built, so the server listens on
 //! loopback only.
@@ -9,17 +10,20 @@ mod log;
 mod pool;
 mod routes;
 mod sessions;
+mod sign_in;
+mod throttle;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::api::{ApiError, ErrorCode};
 use crate::store::db::Location;
 
 pub use error::status_of;
 pub use pool::Pool;
-pub use routes::SignedIn;
 pub use sessions::{Sessions, TOKEN_LIFETIME};
+pub use sign_in::SignedIn;
+pub use throttle::{Throttle, LOCK_TIME, MAX_FAILURES};
 
 /// Request bodies above this are refused with 413.
 pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -28,6 +32,7 @@ pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
 pub struct AppState {
     pub pool: Pool,
     pub sessions: Arc<Sessions>,
+    pub throttle: Arc<Mutex<Throttle>>,
 }
 
 impl AppState {
@@ -35,6 +40,7 @@ impl AppState {
         Ok(AppState {
             pool: Pool::open(location, connections)?,
             sessions: Arc::new(Sessions::default()),
+            throttle: Arc::default(),
         })
     }
 }
@@ -60,5 +66,9 @@ pub fn check_listen(addr: SocketAddr) -> Result<(), ApiError> {
 
 /// Serves on `listener` until the task is dropped.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
 }

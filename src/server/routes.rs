@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{rejection, HttpError};
 use super::log::LogUser;
+use super::sign_in;
 use super::AppState;
 use crate::api::progress::{self, BatchOutcome, EntryGrid, ObservationInput};
 use crate::api::{departments, plans, session, ApiError, ErrorCode};
@@ -48,8 +49,9 @@ fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, HttpError> {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
-        .route("/api/login", post(login))
-        .route("/api/logout", post(logout))
+        .route("/api/login", post(sign_in::login))
+        .route("/api/logout", post(sign_in::logout))
+        .route("/api/admin/unlock", post(sign_in::unlock))
         .route("/api/departments", get(list_departments))
         .route("/api/plans", get(list_plans))
         .route("/api/entry_grid", post(entry_grid))
@@ -67,42 +69,6 @@ struct Health {
 
 /// Touches no database: it answers while every connection is busy.
 async fn health() -> Json<Health> {
-    Json(Health { status: "ok" })
-}
-
-#[derive(Deserialize)]
-struct Credentials {
-    name: String,
-    password: String,
-}
-
-#[derive(Serialize)]
-pub struct SignedIn {
-    pub token: String,
-    pub session: Session,
-}
-
-async fn login(
-    State(st): State<AppState>,
-    b: Result<Json<Credentials>, JsonRejection>,
-) -> Answer<SignedIn> {
-    let c = body(b)?;
-    let s = st
-        .pool
-        .run(move |db| session::login(db, &c.name, &c.password))
-        .await?;
-    let token = st.sessions.issue(s.clone());
-    Ok(Json(SignedIn { token, session: s }))
-}
-
-async fn logout(State(st): State<AppState>, headers: axum::http::HeaderMap) -> Json<Health> {
-    if let Some(t) = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-    {
-        st.sessions.revoke(t.trim());
-    }
     Json(Health { status: "ok" })
 }
 
