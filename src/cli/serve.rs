@@ -17,6 +17,12 @@ pub struct Args {
     /// 数据库连接数
     #[arg(long, default_value_t = 8)]
     connections: u32,
+    /// TLS 证书（PEM，可含中间证书）；与 --tls-key 一起给出时以 HTTPS 服务
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<std::path::PathBuf>,
+    /// TLS 私钥（PEM）
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<std::path::PathBuf>,
     /// 创建第一个管理员（在控制台输入其密码）后退出；服务从不自动创建账号或演示数据
     #[arg(long)]
     init_admin: bool,
@@ -58,7 +64,11 @@ fn io(what: &str) -> impl FnOnce(std::io::Error) -> ApiError + '_ {
 }
 
 pub fn run(a: Args) -> Result<(), ApiError> {
-    server::check_listen(a.listen)?;
+    let tls = match (&a.tls_cert, &a.tls_key) {
+        (Some(cert), Some(key)) => Some(server::Tls::from_pem_files(cert, key)?),
+        _ => None,
+    };
+    server::check_listen(a.listen, tls.is_some())?;
     let db = a.db.unwrap_or_else(|| {
         zhibiao::api::db_path::default_db_path()
             .display()
@@ -71,10 +81,24 @@ pub fn run(a: Args) -> Result<(), ApiError> {
     let state = AppState::open(location, a.connections)?;
     let runtime = tokio::runtime::Runtime::new().map_err(io("无法启动服务"))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(a.listen)
+        let tcp = tokio::net::TcpListener::bind(a.listen)
             .await
             .map_err(io(&format!("无法监听 {}", a.listen)))?;
-        eprintln!("规划指标监测服务已启动：http://{}", a.listen);
-        server::serve(listener, state).await.map_err(io("服务中断"))
+        match tls {
+            Some(tls) => {
+                eprintln!("规划指标监测服务已启动：https://{}", a.listen);
+                eprintln!("证书指纹（SHA-256）：{}", tls.fingerprint);
+                let listener = server::TlsListener {
+                    tcp,
+                    acceptor: tls.acceptor,
+                };
+                server::serve_tls(listener, state).await
+            }
+            None => {
+                eprintln!("规划指标监测服务已启动：http://{}（仅本机）", a.listen);
+                server::serve(tcp, state).await
+            }
+        }
+        .map_err(io("服务中断"))
     })
 }

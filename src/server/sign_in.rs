@@ -1,7 +1,7 @@
 //! Signing in and out over HTTP, with failed attempts throttled (see [`super::throttle`]);
 //! locks and their lifting go to the audit log.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::time::Instant;
 
 use axum::extract::rejection::JsonRejection;
@@ -45,7 +45,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 
 pub async fn login(
     State(st): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(super::Peer(peer)): ConnectInfo<super::Peer>,
     b: Result<Json<Credentials>, JsonRejection>,
 ) -> Result<Json<SignedIn>, HttpError> {
     let Json(c) = b.map_err(rejection)?;
