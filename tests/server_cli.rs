@@ -63,3 +63,50 @@ fn without_tls_only_this_machine_may_connect() {
     assert!(err.contains("TLS") && err.contains("127.0.0.1"), "{err}");
     assert!(!db.exists(), "nothing created");
 }
+
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn the_administrators_first_steps_script_reaches_health_and_sign_in_over_tls() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = Command::new("bash")
+        .arg(repo("scripts/server-try.sh"))
+        .current_dir(repo(""))
+        .env("ZHIBIAO_BIN", env!("CARGO_BIN_EXE_zhibiao"))
+        .env("ZHIBIAO_TRY_PORT", port.to_string())
+        .env_remove("ZHIBIAO_DB")
+        .env_remove("ZHIBIAO_PASSWORD")
+        .output()
+        .unwrap();
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}\n{}", text(&out.stderr));
+    assert!(said.contains("服务检查通过"), "{said}");
+}
+
+#[test]
+fn systemd_accepts_the_service_unit() {
+    // systemd does not run as init here; `verify` checks the unit file itself. ExecStart
+    // must name an existing program, so it points at the one just built.
+    let unit = std::fs::read_to_string(repo("packaging/server/zhibiao-server.service")).unwrap();
+    assert!(unit.contains("ExecStart=/usr/bin/zhibiao serve"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhibiao-server.service");
+    std::fs::write(
+        &path,
+        unit.replace("/usr/bin/zhibiao", env!("CARGO_BIN_EXE_zhibiao")),
+    )
+    .unwrap();
+    let out = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(&path)
+        .output()
+        .expect("systemd-analyze (package systemd)");
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(out.status.success() && said.trim().is_empty(), "{said}");
+}

@@ -81,6 +81,8 @@ pub fn run() -> ExitCode {
                 .unwrap_or_else(|_| default.into()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in journald or a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let result = match cli.command {
         Command::Status(a) => status::run(a),
