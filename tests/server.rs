@@ -4,77 +4,18 @@
 //! and on PostgreSQL. And the server stays responsive while a store call waits: the runtime
 //! has a single async worker, so a store call made on it would stall every other request.
 
+mod http_support;
 mod pg_support;
 mod progress_fixture;
 mod shared_city;
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::time::Duration;
 
+use http_support::{http, post, start};
 use serde_json::{json, Value};
 use shared_city::{places, Place};
-use zhibiao::server::{self, AppState};
-use zhibiao::store::db::Location;
-
-/// A server on an ephemeral loopback port, on its own runtime with one async worker.
-fn start(place: &Place) -> SocketAddr {
-    let location = match place {
-        Place::File(path, _) => Location::File(path.clone()),
-        Place::Postgres { url, schema } => {
-            // Every pooled connection works in the test's schema.
-            let sep = if url.contains('?') { '&' } else { '?' };
-            Location::Postgres(format!("{url}{sep}options=-csearch_path%3D{schema}"))
-        }
-    };
-    let state = AppState::open(location, 4).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            server::serve(listener, state).await.unwrap();
-        });
-    });
-    rx.recv().unwrap()
-}
-
-struct Reply {
-    status: u16,
-    body: Value,
-}
-
-/// One request over a fresh connection, as bytes on the wire.
-fn http(addr: SocketAddr, method: &str, path: &str, token: Option<&str>, body: &[u8]) -> Reply {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
-    s.write_all(head.as_bytes()).unwrap();
-    // A refused large body may be answered before it was all sent.
-    let _ = s.write_all(body);
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("an answer within 30 s");
-    let text = String::from_utf8_lossy(&raw);
-    let status = text[9..12].parse().unwrap();
-    let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-    Reply {
-        status,
-        body: serde_json::from_str(body).unwrap_or(Value::Null),
-    }
-}
-
-fn post(addr: SocketAddr, path: &str, token: Option<&str>, body: Value) -> Reply {
-    http(addr, "POST", path, token, body.to_string().as_bytes())
-}
+use zhibiao::server;
 
 fn login(addr: SocketAddr, name: &str) -> String {
     let r = post(

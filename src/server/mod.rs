@@ -37,7 +37,12 @@ pub struct AppState {
     pub pool: Pool,
     pub sessions: Arc<Sessions>,
     pub throttle: Arc<Mutex<Throttle>>,
+    /// Password checks running at once (each holds argon2's memory).
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
+
+/// At most this many password checks at once.
+pub const PASSWORD_CHECKS: usize = 4;
 
 impl AppState {
     pub fn open(location: Location, connections: u32) -> Result<AppState, ApiError> {
@@ -45,6 +50,7 @@ impl AppState {
             pool: Pool::open(location, connections)?,
             sessions: Arc::new(Sessions::default()),
             throttle: Arc::default(),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(PASSWORD_CHECKS)),
         })
     }
 }

@@ -64,6 +64,13 @@ pub async fn login(
         .into());
     }
     let name = c.name.clone();
+    // A password check takes ~19 MB (argon2) and a core for a moment: a few at a time, so a
+    // crowd signing in at 9:00 cannot exhaust the server's memory.
+    let _turn = st
+        .password_checks
+        .acquire()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "服务正在停止"))?;
     let result = st
         .pool
         .run(move |db| session::login(db, &c.name, &c.password))
