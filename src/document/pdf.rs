@@ -57,7 +57,8 @@ fn text_of(run: Finished) -> Result<String, DocumentError> {
     if text.trim().is_empty() {
         return Err(DocumentError::ScannedPdf);
     }
-    Ok(text)
+    // Tables whose cells wrap over several lines become one TAB row per table row.
+    Ok(crate::import::tables_as_rows(&text))
 }
 
 #[derive(Debug)]
