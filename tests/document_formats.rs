@@ -4,8 +4,9 @@
 //!
 //! Compared per row: category, name, unit, attribute, raw baseline / target / actual and
 //! their parsed values. Line numbers and TAB cells differ by nature. White space inside text
-//! is not compared: a PDF's glyph runs put spaces into `2025 年`, and the seed text itself
-//! carries spaces from the PDFs it was taken from (`城镇 化率`).
+//! (names, raw cells, a value's raw text) is not compared: a PDF's glyph runs put spaces into
+//! `2025 年` and `85 左右`, and the seed text itself carries spaces from the PDFs it was taken
+//! from (`城镇 化率`).
 
 use std::path::PathBuf;
 
@@ -48,7 +49,13 @@ fn compared(r: &ExtractedIndicator) -> Compared {
         unit: r.unit.as_deref().map(squeeze),
         attribute: r.attribute,
         raw: [raw(&r.baseline_raw), raw(&r.target_raw), raw(&r.actual_raw)],
-        values: [r.baseline.clone(), r.target.clone(), r.actual.clone()],
+        values: [&r.baseline, &r.target, &r.actual].map(|v| {
+            v.clone().map(|mut v| {
+                v.raw = squeeze(&v.raw);
+                v.text = v.text.as_deref().map(squeeze);
+                v
+            })
+        }),
     }
 }
 

@@ -283,7 +283,17 @@ fn ends_body(words: &[Word]) -> bool {
 /// Rewrites the wrapped tables of a layout text as TAB rows; other lines stay as they are.
 /// The line count is kept: a table's rows come first in its place, blank lines after them.
 pub fn tables_as_rows(text: &str) -> String {
-    let src: Vec<&str> = text.lines().collect();
+    // Form feeds (pdftotext's page ends) become line breaks; each line keeps its page.
+    let (mut src, mut page): (Vec<&str>, Vec<usize>) = (Vec::new(), Vec::new());
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let mut p = 0;
+    for line in body.split('\n') {
+        for (k, part) in line.trim_end_matches('\r').split('\u{c}').enumerate() {
+            p += usize::from(k > 0);
+            src.push(part);
+            page.push(p);
+        }
+    }
     let words: Vec<Vec<Word>> = src
         .iter()
         .enumerate()
@@ -313,7 +323,7 @@ pub fn tables_as_rows(text: &str) -> String {
             })
             .collect();
         let wrapped_header = n > 1;
-        if let Some(table) = rows::read(&cols, &roles, &body, wrapped_header) {
+        if let Some(table) = rows::read(&cols, &roles, &body, &page[body_start..end], wrapped_header) {
             let header: Vec<String> = cols.iter().map(Column::label).collect();
             let mut lines = vec![header.join("\t")];
             lines.extend(table);

@@ -1,6 +1,7 @@
 //! The body of a wrapped layout table: words into columns, lines into rows.
 
 use super::super::super::header::Role;
+use crate::model::Attribute;
 use super::super::super::name::is_heading;
 use super::{join, spans_of, Column, Word};
 
@@ -53,12 +54,25 @@ fn is_seq(t: &str) -> bool {
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Column of a word: between the boundaries its middle falls in. A number is never a unit:
-/// under the unit column it is the value that pdftotext pushed against the unit.
+/// Column of a word: between the boundaries its middle falls in. pdftotext moves a line's
+/// words left over an empty cell, so the words that say their column do: 约束性/预期性 is
+/// the attribute, and a number is never a unit (under the unit column it is the value
+/// pushed against the unit).
 fn column_of(w: &Word, bounds: &[usize], roles: &[Role]) -> usize {
+    if Attribute::parse(&w.text).is_some() {
+        if let Some(c) = roles.iter().position(|r| *r == Role::Attribute) {
+            return c;
+        }
+    }
     let mid2 = w.start + w.end;
     let c = bounds.iter().filter(|&&b| mid2 >= 2 * b).count();
-    if roles[c] == Role::Unit && is_number_like(&w.text) && c + 1 < roles.len() {
+    let pushed = match roles[c] {
+        Role::Unit => is_number_like(&w.text),
+        // `—` set one space after a long name is the next cell, never the name's end.
+        Role::Name => matches!(w.text.as_str(), "—" | "－" | "/" | "——"),
+        _ => false,
+    };
+    if pushed && c + 1 < roles.len() {
         return c + 1;
     }
     c
@@ -70,6 +84,7 @@ pub(super) fn read(
     cols: &[Column],
     roles: &[Role],
     body: &[&[Word]],
+    pages: &[usize],
     wrapped_header: bool,
 ) -> Option<Vec<String>> {
     let ncols = cols.len();
@@ -127,9 +142,10 @@ pub(super) fn read(
         }
     }
     if let Some(c) = category {
-        let fragments = fragments(&cells, c);
+        let fragments = fragments(&cells, c, pages);
         wrapped |= !fragments.is_empty();
-        for (text, from, to) in blocks(&fragments, &top, &bottom) {
+        let row_pages: Vec<usize> = anchors.iter().map(|&a| pages[a as usize]).collect();
+        for (text, from, to) in blocks(&fragments, &top, &bottom, &row_pages) {
             for row in &mut rows[from..=to] {
                 row[c] = text.clone();
             }
@@ -226,7 +242,9 @@ fn assign(pieces: &[Piece], anchors: &[f64]) -> Vec<usize> {
             .enumerate()
             .filter(|&(k, &y)| k != row && a <= y && y <= b)
             .count();
-        ((a + b) / 2.0 - anchors[row]).abs() + 4.0 * over as f64
+        // Of two equally centred readings, the one with fewer pieces per cell.
+        let pieces_more = (i - j) as f64;
+        ((a + b) / 2.0 - anchors[row]).abs() + 4.0 * over as f64 + 0.1 * pieces_more
     };
     const NONE: f64 = f64::INFINITY;
     // best[i][row]: pieces 0..=i placed, the last group ending at i in `row`.
@@ -274,8 +292,9 @@ fn assign(pieces: &[Piece], anchors: &[f64]) -> Vec<usize> {
     out
 }
 
-/// A category column's cells: pieces at most one line apart are one cell. `(text, middle)`.
-fn fragments(cells: &[Vec<Option<String>>], c: usize) -> Vec<(String, f64)> {
+/// A category column's cells: pieces at most one line apart are one cell.
+/// `(text, middle, page)`.
+fn fragments(cells: &[Vec<Option<String>>], c: usize, pages: &[usize]) -> Vec<Fragment> {
     let mut out: Vec<(String, usize, usize)> = Vec::new();
     for (y, l) in cells.iter().enumerate() {
         let Some(t) = &l[c] else { continue };
@@ -288,14 +307,25 @@ fn fragments(cells: &[Vec<Option<String>>], c: usize) -> Vec<(String, f64)> {
         }
     }
     out.into_iter()
-        .map(|(t, a, b)| (t, (a + b) as f64 / 2.0))
+        .map(|(t, a, b)| (t, (a + b) as f64 / 2.0, pages[a]))
         .collect()
 }
 
+type Fragment = (String, f64, usize);
+
+/// What leaving a row out of every category block costs (in lines off centre): rows before
+/// the first block or after the last belong to a merged cell printed on another page, but
+/// only when centring the blocks over them would cost more.
+const UNCOVERED: f64 = 0.3;
+
 /// The rows each category covers: consecutive blocks, each centred on its category as
-/// nearly as can be; rows before the first block or after the last (a merged cell printed on
-/// another page) get none. `(text, first row, last row)`.
-fn blocks(frags: &[(String, f64)], top: &[f64], bottom: &[f64]) -> Vec<(String, usize, usize)> {
+/// nearly as can be. `(text, first row, last row)`.
+fn blocks(
+    frags: &[Fragment],
+    top: &[f64],
+    bottom: &[f64],
+    pages: &[usize],
+) -> Vec<(String, usize, usize)> {
     let (k, r) = (frags.len(), top.len());
     if k == 0 {
         return Vec::new();
@@ -304,7 +334,7 @@ fn blocks(frags: &[(String, f64)], top: &[f64], bottom: &[f64]) -> Vec<(String, 
         // More category cells than rows: each to the row nearest it.
         return frags
             .iter()
-            .map(|(t, m)| {
+            .map(|(t, m, _)| {
                 let row = (0..r)
                     .min_by(|&a, &b| {
                         let d = |x: usize| ((top[x] + bottom[x]) / 2.0 - m).abs();
@@ -315,7 +345,15 @@ fn blocks(frags: &[(String, f64)], top: &[f64], bottom: &[f64]) -> Vec<(String, 
             })
             .collect();
     }
-    let cost = |s: usize, e: usize, f: usize| ((top[s] + bottom[e]) / 2.0 - frags[f].1).abs();
+    // A cell split by a page is printed, centred, on the page where it starts: the rows
+    // of the block on the category's page are what it is centred on.
+    let cost = |s: usize, e: usize, f: usize| {
+        let on_page: Vec<usize> = (s..=e).filter(|&x| pages[x] == frags[f].2).collect();
+        match (on_page.first(), on_page.last()) {
+            (Some(&a), Some(&b)) => ((top[a] + bottom[b]) / 2.0 - frags[f].1).abs(),
+            _ => f64::INFINITY,
+        }
+    };
     const NONE: f64 = f64::INFINITY;
     // best[f][e]: categories 0..=f placed, category f's block ending at row e; start of it.
     let mut best = vec![vec![NONE; r]; k];
@@ -324,7 +362,7 @@ fn blocks(frags: &[(String, f64)], top: &[f64], bottom: &[f64]) -> Vec<(String, 
         for e in f..r {
             for s in f..=e {
                 let before = if f == 0 {
-                    0.0
+                    UNCOVERED * s as f64
                 } else if s == 0 {
                     NONE
                 } else {
@@ -338,8 +376,9 @@ fn blocks(frags: &[(String, f64)], top: &[f64], bottom: &[f64]) -> Vec<(String, 
             }
         }
     }
+    let total = |e: usize| best[k - 1][e] + UNCOVERED * (r - 1 - e) as f64;
     let mut e = (0..r)
-        .min_by(|&a, &b| best[k - 1][a].total_cmp(&best[k - 1][b]))
+        .min_by(|&a, &b| total(a).total_cmp(&total(b)))
         .unwrap_or(0);
     let mut out = Vec::new();
     for f in (0..k).rev() {
