@@ -314,9 +314,12 @@ fn fragments(cells: &[Vec<Option<String>>], c: usize, pages: &[usize]) -> Vec<Fr
 type Fragment = (String, f64, usize);
 
 /// What leaving a row out of every category block costs (in lines off centre): rows before
-/// the first block or after the last belong to a merged cell printed on another page, but
-/// only when centring the blocks over them would cost more.
+/// the first block or after the last on another page than its category belong to a merged
+/// cell printed on that other page; rows between two blocks, to a table split in two whose
+/// second part leaves the category cell empty.
 const UNCOVERED: f64 = 0.3;
+/// Rows before the first category or after the last on its own page are in its cell.
+const UNCOVERED_ON_PAGE: f64 = 2.0;
 
 /// The rows each category covers: consecutive blocks, each centred on its category as
 /// nearly as can be. `(text, first row, last row)`.
@@ -354,40 +357,56 @@ fn blocks(
             _ => f64::INFINITY,
         }
     };
+    let outside = |row: usize, f: usize| {
+        if pages[row] == frags[f].2 {
+            UNCOVERED_ON_PAGE
+        } else {
+            UNCOVERED
+        }
+    };
     const NONE: f64 = f64::INFINITY;
     // best[f][e]: categories 0..=f placed, category f's block ending at row e; start of it.
     let mut best = vec![vec![NONE; r]; k];
     let mut start = vec![vec![0usize; r]; k];
+    let mut prev_end = vec![vec![0usize; r]; k];
     for f in 0..k {
         for e in f..r {
             for s in f..=e {
+                // Rows between two blocks are left to the category above (a table split in
+                // two, its second part's category cell empty), at a cost.
                 let before = if f == 0 {
-                    UNCOVERED * s as f64
-                } else if s == 0 {
-                    NONE
+                    (0..s).map(|x| outside(x, 0)).sum()
                 } else {
-                    best[f - 1][s - 1]
+                    (0..s)
+                        .map(|p| best[f - 1][p] + UNCOVERED * (s - 1 - p) as f64)
+                        .fold(NONE, f64::min)
                 };
                 let c = before + cost(s, e, f);
                 if c < best[f][e] {
                     best[f][e] = c;
                     start[f][e] = s;
+                    prev_end[f][e] = if f == 0 {
+                        0
+                    } else {
+                        (0..s)
+                            .min_by(|&a, &b| {
+                                let v = |p: usize| best[f - 1][p] + UNCOVERED * (s - 1 - p) as f64;
+                                v(a).total_cmp(&v(b))
+                            })
+                            .unwrap_or(0)
+                    };
                 }
             }
         }
     }
-    let total = |e: usize| best[k - 1][e] + UNCOVERED * (r - 1 - e) as f64;
+    let total = |e: usize| best[k - 1][e] + (e + 1..r).map(|x| outside(x, k - 1)).sum::<f64>();
     let mut e = (0..r)
         .min_by(|&a, &b| total(a).total_cmp(&total(b)))
         .unwrap_or(0);
     let mut out = Vec::new();
     for f in (0..k).rev() {
-        let s = start[f][e];
-        out.push((frags[f].0.clone(), s, e));
-        if s == 0 {
-            break;
-        }
-        e = s - 1;
+        out.push((frags[f].0.clone(), start[f][e], e));
+        e = prev_end[f][e];
     }
     out.reverse();
     out
