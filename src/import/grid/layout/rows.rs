@@ -128,13 +128,30 @@ pub(super) fn read(
     let mut top: Vec<f64> = anchors.clone();
     let mut bottom: Vec<f64> = anchors.clone();
     let mut wrapped = wrapped_header;
-    for c in (0..ncols).filter(|&c| Some(c) != category) {
+    // The name column first: the lines its wrapped names take are their rows' lines, and a
+    // one-line cell on one of them (a `—` beside a name's first line) belongs to that row.
+    let name = roles.iter().position(|r| *r == Role::Name);
+    let mut order: Vec<usize> = (0..ncols).filter(|&c| Some(c) != category).collect();
+    order.sort_by_key(|&c| Some(c) != name);
+    let mut owner: Vec<Option<usize>> = vec![None; body.len()];
+    for c in order {
         let pieces: Vec<Piece> = cells
             .iter()
             .enumerate()
             .filter_map(|(y, l)| l[c].clone().map(|text| Piece { y, text }))
             .collect();
-        for (piece, r) in pieces.iter().zip(assign(&pieces, &anchors)) {
+        let rows_of = assign(&pieces, &anchors, &owner);
+        if Some(c) == name {
+            for (k, (piece, &r)) in pieces.iter().zip(&rows_of).enumerate() {
+                let next_same = rows_of.get(k + 1) == Some(&r);
+                if next_same {
+                    for o in &mut owner[piece.y..=pieces[k + 1].y] {
+                        *o = Some(r);
+                    }
+                }
+            }
+        }
+        for (piece, r) in pieces.iter().zip(rows_of) {
             join(&mut rows[r][c], &piece.text);
             top[r] = top[r].min(piece.y as f64);
             bottom[r] = bottom[r].max(piece.y as f64);
@@ -229,22 +246,31 @@ fn anchors(cells: &[Vec<Option<String>>], category: Option<usize>, seq: Option<u
 /// The row of each piece of one column: consecutive pieces go to one row or to later ones,
 /// each row's pieces centred on its anchor as nearly as can be. Dynamic programming over
 /// pieces × rows.
-fn assign(pieces: &[Piece], anchors: &[f64]) -> Vec<usize> {
+fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usize> {
     let (m, r) = (pieces.len(), anchors.len());
     if m == 0 {
         return Vec::new();
     }
-    // A cell never reaches over another row's middle line.
+    // A cell never reaches over another row's middle line, nor onto the lines of another
+    // row's wrapped name.
     let cost = |j: usize, i: usize, row: usize| {
         let (a, b) = (pieces[j].y as f64, pieces[i].y as f64);
         let over = anchors
             .iter()
             .enumerate()
             .filter(|&(k, &y)| k != row && a <= y && y <= b)
-            .count();
+            .count()
+            + pieces[j..=i]
+                .iter()
+                .filter(|p| owner[p.y].is_some_and(|o| o != row))
+                .count();
+        // Equally far from two rows, a piece continues the row above.
+        let reaches_up = if (a + b) / 2.0 < anchors[row] { 0.05 } else { 0.0 };
         // Of two equally centred readings, the one with fewer pieces per cell.
         let pieces_more = (i - j) as f64;
-        ((a + b) / 2.0 - anchors[row]).abs() + 4.0 * over as f64 + 0.1 * pieces_more
+        // Off centre weighs double: a one-line cell beside a wrapped one is centred too.
+        2.0 * ((a + b) / 2.0 - anchors[row]).abs() + 4.0 * over as f64 + 0.1 * pieces_more
+            + reaches_up
     };
     const NONE: f64 = f64::INFINITY;
     // best[i][row]: pieces 0..=i placed, the last group ending at i in `row`.
@@ -351,6 +377,10 @@ fn blocks(
     // A cell split by a page is printed, centred, on the page where it starts: the rows
     // of the block on the category's page are what it is centred on.
     let cost = |s: usize, e: usize, f: usize| {
+        if pages[s] < frags[f].2 {
+            // It would have been printed on the earlier page.
+            return f64::INFINITY;
+        }
         let on_page: Vec<usize> = (s..=e).filter(|&x| pages[x] == frags[f].2).collect();
         match (on_page.first(), on_page.last()) {
             (Some(&a), Some(&b)) => ((top[a] + bottom[b]) / 2.0 - frags[f].1).abs(),
