@@ -223,8 +223,43 @@ fn a_pdf_whose_table_header_fits_one_line_gives_the_same_rows_as_the_text() {
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
 
+/// PDFs whose tables `pdftotext -layout` prints with wrapped headers and names, values
+/// above and below their row's line and merged categories centred over their rows.
+const PDF_CASES: &[&str] = &["xuchang-2022-talent", "own-merged-category"];
+
 #[test]
-#[ignore = "headers and cells wrapped over several lines in pdftotext -layout: needs header and row bands"]
 fn pdfs_give_the_same_rows_as_the_text() {
-    assert_same_rows("pdf");
+    for case in PDF_CASES {
+        let diffs = differences(case, "pdf");
+        assert!(
+            diffs.is_empty(),
+            "{case}.pdf does not read as {case}.txt:\n{}",
+            diffs.join("\n")
+        );
+    }
+}
+
+#[test]
+#[ignore = "pdftotext sets a table's columns elsewhere on each page (or part) of it: the \
+            columns of pages without the header are not yet found again"]
+fn pdfs_whose_columns_move_between_pages_give_the_same_rows_as_the_text() {
+    let cases = SEED_CASES.iter().filter(|c| !PDF_CASES.contains(c));
+    let diffs: Vec<String> = cases.flat_map(|case| differences(case, "pdf")).collect();
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}
+
+#[test]
+fn a_long_pdf_with_wrapped_cells_reads_as_its_word_document() {
+    let pdf = rows_of("long-plan.pdf");
+    let docx = rows_of("long-plan.docx");
+    assert_eq!(docx.iter().flatten().count(), 240);
+    let (pdf, docx) = (flat(&pdf), flat(&docx));
+    let same = pdf.iter().zip(&docx).filter(|(a, b)| a == b).count();
+    let first = pdf.iter().zip(&docx).find(|(a, b)| a != b);
+    assert_eq!(
+        same,
+        docx.len(),
+        "{same} of {} rows as in the .docx; first difference:\n{first:?}",
+        docx.len()
+    );
 }

@@ -318,7 +318,11 @@ pub fn tables_as_rows(text: &str) -> String {
         let body: Vec<&[Word]> = words[body_start..end]
             .iter()
             .map(|l| {
-                let page_no = l.len() == 1 && is_page_number(&l[0].text);
+                // `- 3 -`, `第3页` or a bare number set apart from the columns where a table's
+                // numbers stand (`第1` / `类指` / `标1` is a wrapped name).
+                let page_no = l.len() == 1
+                    && is_page_number(&l[0].text)
+                    && (l[0].text.contains(['页', '-', '—', '–']) || l[0].start >= 20);
                 if page_no { &l[..0] } else { l.as_slice() }
             })
             .collect();

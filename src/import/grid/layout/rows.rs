@@ -268,8 +268,14 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
         let reaches_up = if (a + b) / 2.0 < anchors[row] { 0.05 } else { 0.0 };
         // Of two equally centred readings, the one with fewer pieces per cell.
         let pieces_more = (i - j) as f64;
-        // Off centre weighs double: a one-line cell beside a wrapped one is centred too.
-        2.0 * ((a + b) / 2.0 - anchors[row]).abs() + 4.0 * over as f64 + 0.1 * pieces_more
+        // A cell takes in its row's middle line (a cell set at the top of its row as well as
+        // a centred one); centring decides between equals.
+        let y = anchors[row];
+        let apart = (a - y).max(y - b).max(0.0);
+        2.0 * apart
+            + 0.5 * ((a + b) / 2.0 - y).abs()
+            + 4.0 * over as f64
+            + 0.1 * pieces_more
             + reaches_up
     };
     const NONE: f64 = f64::INFINITY;
