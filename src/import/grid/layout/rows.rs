@@ -264,6 +264,21 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
                 .iter()
                 .filter(|p| owner[p.y].is_some_and(|o| o != row))
                 .count();
+        // A piece nearer another row's middle line than its own's is likelier that row's.
+        let nearer: f64 = pieces[j..=i]
+            .iter()
+            .map(|p| {
+                let y = p.y as f64;
+                let own = (y - anchors[row]).abs();
+                let other = [row.checked_sub(1), Some(row + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| anchors.get(k))
+                    .map(|a| (y - a).abs())
+                    .fold(f64::INFINITY, f64::min);
+                (own - other).max(0.0)
+            })
+            .sum();
         // Equally far from two rows, a piece continues the row above.
         let reaches_up = if (a + b) / 2.0 < anchors[row] { 0.05 } else { 0.0 };
         // Of two equally centred readings, the one with fewer pieces per cell.
@@ -275,6 +290,7 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
         2.0 * apart
             + 0.5 * ((a + b) / 2.0 - y).abs()
             + 4.0 * over as f64
+            + nearer
             + 0.1 * pieces_more
             + reaches_up
     };
