@@ -241,14 +241,18 @@ fn header_words(words: &[Word]) -> usize {
 }
 
 /// A header band starting at `start`: its lines' count and its columns.
-fn header_band(lines: &[Vec<Word>], start: usize) -> Option<(usize, Vec<Column>, Vec<Role>)> {
+fn header_band(
+    lines: &[Vec<Word>],
+    pages: &[usize],
+    start: usize,
+) -> Option<(usize, Vec<Column>, Vec<Role>)> {
     if header_words(&lines[start]) == 0 || !header_like(&lines[start]) {
         return None;
     }
-    let n = lines[start..]
-        .iter()
-        .take(MAX_HEADER_LINES)
-        .take_while(|l| header_like(l))
+    // A header goes on over a page break (the blank line a form feed leaves).
+    let page_break = |k: usize| lines[k].is_empty() && pages.get(k + 1) > pages.get(k);
+    let n = (start..lines.len().min(start + MAX_HEADER_LINES))
+        .take_while(|&k| header_like(&lines[k]) || page_break(k))
         .count();
     let words: usize = lines[start..start + n].iter().map(|l| header_words(l)).sum();
     if words < 3 {
@@ -302,7 +306,7 @@ pub fn tables_as_rows(text: &str) -> String {
     let mut out: Vec<String> = src.iter().map(|l| l.to_string()).collect();
     let mut i = 0;
     while i < src.len() {
-        let Some((n, cols, roles)) = header_band(&words, i) else {
+        let Some((n, cols, roles)) = header_band(&words, &page, i) else {
             i += 1;
             continue;
         };
@@ -310,7 +314,7 @@ pub fn tables_as_rows(text: &str) -> String {
         let mut end = body_start;
         while end < src.len() {
             let w = &words[end];
-            if ends_body(w) || (end > body_start && header_band(&words, end).is_some()) {
+            if ends_body(w) || (end > body_start && header_band(&words, &page, end).is_some()) {
                 break;
             }
             end += 1;

@@ -111,8 +111,38 @@ pub(super) fn read(
         if heading[y].is_some() {
             continue;
         }
-        for w in line.iter() {
-            let c = column_of(w, &bounds, roles);
+        let mut placed: Vec<usize> = line.iter().map(|w| column_of(w, &bounds, roles)).collect();
+        // Two numbers in one value cell and none in the next (or the one before): pdftotext
+        // set the two cells' numbers one space apart.
+        for k in (1..line.len()).rev() {
+            let c = placed[k];
+            let next_free = c + 1 < ncols && !placed.contains(&(c + 1));
+            let value_col = |c: usize| matches!(roles[c], Role::Value(..) | Role::Unslotted(_));
+            if placed[k - 1] == c
+                && next_free
+                && value_col(c)
+                && value_col(c + 1)
+                && is_number_like(&line[k].text)
+                && is_number_like(&line[k - 1].text)
+            {
+                placed[k] = c + 1;
+            }
+        }
+        for k in 1..line.len() {
+            let c = placed[k];
+            let value_col = |c: usize| matches!(roles[c], Role::Value(..) | Role::Unslotted(_));
+            if placed[k - 1] == c
+                && c > 0
+                && !placed.contains(&(c - 1))
+                && value_col(c)
+                && value_col(c - 1)
+                && is_number_like(&line[k].text)
+                && is_number_like(&line[k - 1].text)
+            {
+                placed[k - 1] = c - 1;
+            }
+        }
+        for (w, &c) in line.iter().zip(&placed) {
             let cell = cells[y][c].get_or_insert_with(String::new);
             if !cell.is_empty() {
                 cell.push(' ');
