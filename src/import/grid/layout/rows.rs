@@ -59,7 +59,8 @@ fn is_seq(t: &str) -> bool {
 /// the attribute, and a number is never a unit (under the unit column it is the value
 /// pushed against the unit).
 fn column_of(w: &Word, bounds: &[usize], roles: &[Role]) -> usize {
-    if Attribute::parse(&w.text).is_some() {
+    // `约束` / `性`: the attribute wrapped in a narrow column.
+    if Attribute::parse(&w.text).is_some() || w.text == "性" {
         if let Some(c) = roles.iter().position(|r| *r == Role::Attribute) {
             return c;
         }
