@@ -102,7 +102,10 @@ fn is_year(t: &str) -> bool {
 /// A header span's column words (`2025 年 2030 年`, `2020 年绝 年均增长`): a year or a
 /// header word starts one; a year keeps the words after it that are not column words.
 fn header_groups(span: &Word) -> Vec<Word> {
-    let words = words_of(span.line, &format!("{}{}", " ".repeat(span.start), span.text));
+    let words = words_of(
+        span.line,
+        &format!("{}{}", " ".repeat(span.start), span.text),
+    );
     let mut groups: Vec<Word> = Vec::new();
     for w in words {
         let starts = is_year(&w.text) || is_header_word(&w.text);
@@ -131,7 +134,9 @@ fn header_pieces(span: &Word) -> Vec<Word> {
         .all(|w| (year(&w[0]) && year(&w[1])) || role(&w[0]) != role(&w[1]));
     if groups.len() >= 2
         && distinct
-        && groups.iter().all(|g| is_header_word(&g.text) || is_year(&g.text))
+        && groups
+            .iter()
+            .all(|g| is_header_word(&g.text) || is_year(&g.text))
     {
         groups
     } else {
@@ -143,7 +148,8 @@ fn header_pieces(span: &Word) -> Vec<Word> {
 fn is_value_word(t: &str) -> bool {
     let digits: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
     let placeholder = matches!(t, "—" | "/" | "-" | "－" | "——" | "/ ");
-    placeholder || (!digits.is_empty() && !(digits.len() == 4 && t.contains(&digits[..])))
+    let year = digits.len() == 4 && t.contains(digits.as_str());
+    placeholder || (!digits.is_empty() && !year)
 }
 
 /// A column of the table: its span on the page and its label's pieces `(line, start, text)`.
@@ -175,7 +181,12 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 fn columns_of(band: &[Vec<Word>]) -> Vec<Column> {
     let mut pieces: Vec<Word> = band
         .iter()
-        .flat_map(|l| spans_of(l).iter().flat_map(header_pieces).collect::<Vec<_>>())
+        .flat_map(|l| {
+            spans_of(l)
+                .iter()
+                .flat_map(header_pieces)
+                .collect::<Vec<_>>()
+        })
         .collect();
     pieces.sort_by_key(|p| (p.width(), p.line, p.start));
     let mut cols: Vec<Column> = Vec::new();
@@ -209,7 +220,11 @@ fn columns_of(band: &[Vec<Word>]) -> Vec<Column> {
         if groups.len() == over.len() || words.len() == over.len() {
             // `2020 年绝 年均增长` over two columns, `年 年` under `2025 | 2030`: one piece
             // for each column.
-            let pieces = if groups.len() == over.len() { groups } else { words };
+            let pieces = if groups.len() == over.len() {
+                groups
+            } else {
+                words
+            };
             for (w, c) in pieces.into_iter().zip(over) {
                 cols[c].parts.push((w.line, w.start, w.text));
             }
@@ -254,7 +269,10 @@ fn header_band(
     let n = (start..lines.len().min(start + MAX_HEADER_LINES))
         .take_while(|&k| header_like(&lines[k]) || page_break(k))
         .count();
-    let words: usize = lines[start..start + n].iter().map(|l| header_words(l)).sum();
+    let words: usize = lines[start..start + n]
+        .iter()
+        .map(|l| header_words(l))
+        .sum();
     if words < 3 {
         return None;
     }
@@ -281,7 +299,10 @@ fn ends_body(words: &[Word]) -> bool {
         .join(" ");
     is_note(&text)
         || is_structure(&text.replace(' ', ""))
-        || (spans.len() == 1 && first.start == 0 && text.chars().count() >= 15 && !is_heading(&text))
+        || (spans.len() == 1
+            && first.start == 0
+            && text.chars().count() >= 15
+            && !is_heading(&text))
 }
 
 /// Rewrites the wrapped tables of a layout text as TAB rows; other lines stay as they are.
@@ -301,7 +322,13 @@ pub fn tables_as_rows(text: &str) -> String {
     let words: Vec<Vec<Word>> = src
         .iter()
         .enumerate()
-        .map(|(i, l)| if l.contains('\t') { Vec::new() } else { words_of(i, l) })
+        .map(|(i, l)| {
+            if l.contains('\t') {
+                Vec::new()
+            } else {
+                words_of(i, l)
+            }
+        })
         .collect();
     let mut out: Vec<String> = src.iter().map(|l| l.to_string()).collect();
     let mut i = 0;
@@ -327,11 +354,17 @@ pub fn tables_as_rows(text: &str) -> String {
                 let page_no = l.len() == 1
                     && is_page_number(&l[0].text)
                     && (l[0].text.contains(['页', '-', '—', '–']) || l[0].start >= 20);
-                if page_no { &l[..0] } else { l.as_slice() }
+                if page_no {
+                    &l[..0]
+                } else {
+                    l.as_slice()
+                }
             })
             .collect();
         let wrapped_header = n > 1;
-        if let Some(table) = rows::read(&cols, &roles, &body, &page[body_start..end], wrapped_header) {
+        if let Some(table) =
+            rows::read(&cols, &roles, &body, &page[body_start..end], wrapped_header)
+        {
             let header: Vec<String> = cols.iter().map(Column::label).collect();
             let mut lines = vec![header.join("\t")];
             lines.extend(table);

@@ -1,9 +1,9 @@
 //! The body of a wrapped layout table: words into columns, lines into rows.
 
 use super::super::super::header::Role;
-use crate::model::Attribute;
 use super::super::super::name::is_heading;
 use super::{join, spans_of, Column, Word};
+use crate::model::Attribute;
 
 /// A piece of one cell on one line.
 #[derive(Debug, Clone)]
@@ -311,7 +311,11 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
             })
             .sum();
         // Equally far from two rows, a piece continues the row above.
-        let reaches_up = if (a + b) / 2.0 < anchors[row] { 0.05 } else { 0.0 };
+        let reaches_up = if (a + b) / 2.0 < anchors[row] {
+            0.05
+        } else {
+            0.0
+        };
         // Of two equally centred readings, the one with fewer pieces per cell.
         let pieces_more = (i - j) as f64;
         // A cell takes in its row's middle line (a cell set at the top of its row as well as
@@ -347,7 +351,11 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
                     from[i][row] = (j, before.1);
                 }
             }
-            let prev = if row == 0 { (NONE, 0) } else { upto[i][row - 1] };
+            let prev = if row == 0 {
+                (NONE, 0)
+            } else {
+                upto[i][row - 1]
+            };
             upto[i][row] = if best[i][row] < prev.0 {
                 (best[i][row], row)
             } else {
