@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::charts;
-use super::status::{evaluate_rows, StatusFilter, StatusRow};
+use super::evaluation_cache::{self, EvaluatedScope};
+use super::status::{StatusFilter, StatusRow};
 use super::ApiError;
-use crate::eval::{lagging_first, Label, RollUp};
+use crate::eval::{Label, RollUp};
 use crate::model::{Attribute, Period};
 
 /// Warnings shown on the first screen; the rest are one click away (filter 滞后 + 约束性).
@@ -75,7 +76,39 @@ pub fn dashboard(conn: &impl Sql, query: &DashboardQuery) -> Result<DashboardPag
     dashboard_on(conn, query, super::lifecycle::today(conn)?)
 }
 
-/// [`dashboard`] on a given day.
+/// Evaluates the dashboard's opening screen (every plan, the opening period, the gap chart)
+/// once on a connection of its own, so that the first visit is answered from the evaluation
+/// cache: at a province's scale reading and evaluating a million values takes about a second,
+/// which a thread started with the app spends while the user signs in. Failures only log: the
+/// dashboard then evaluates on its first visit, as without this.
+pub fn warm_up(db: &std::path::Path) {
+    let started = std::time::Instant::now();
+    let run = || -> Result<(), ApiError> {
+        let conn = crate::store::open(db)?;
+        let today = super::lifecycle::today(&conn)?;
+        let sel = super::lifecycle::PeriodSelection {
+            plan_id: None,
+            department_id: None,
+            granularity: super::lifecycle::PeriodGranularity::Any,
+        };
+        let period = super::lifecycle::default_period(&conn, &sel, today)?.period;
+        let mut q = DashboardQuery::new(period, 1);
+        q.with_gap_chart = true;
+        dashboard_on(&conn, &q, today)?;
+        Ok(())
+    };
+    match run() {
+        Ok(()) => tracing::info!(
+            ms = started.elapsed().as_millis() as u64,
+            "dashboard warmed up"
+        ),
+        Err(e) => tracing::warn!(error = %e.message, "dashboard warm-up failed"),
+    }
+}
+
+/// [`dashboard`] on a given day. The scope's statuses come from the evaluation cache: paging,
+/// filtering by label or attribute and coming back re-evaluate nothing while the data and the
+/// day are unchanged.
 pub fn dashboard_on(
     conn: &impl Sql,
     query: &DashboardQuery,
@@ -86,27 +119,25 @@ pub fn dashboard_on(
         department_id: query.department_id,
         ..StatusFilter::default()
     };
-    let mut rows = evaluate_rows(conn, query.period, &filter, today)?;
+    let scope = evaluation_cache::evaluated_scope(conn, query.period, &filter, today)?;
     let gap_svg = if query.with_gap_chart {
-        let chart = charts::gap_of_rows(
-            rows.clone(),
-            &charts::scope_title(conn, &filter)?,
-            query.period,
-        );
-        charts::svg(&crate::chart::Chart::Gap(chart)).ok()
+        let title = charts::scope_title(conn, &filter)?;
+        scope.gap_svg(|rows| {
+            let chart = charts::gap_of_rows(rows.to_vec(), &title, query.period);
+            charts::svg(&crate::chart::Chart::Gap(chart)).ok()
+        })
     } else {
         None
     };
-    rows.sort_by_key(|r| lagging_first(r.attribute, r.status.label));
-    let mut page = page_of(rows, query);
+    let mut page = page_of(&scope, query);
     page.gap_svg = gap_svg;
     Ok(page)
 }
 
-/// Counts, warnings and the page from every row in scope (already in list order).
-fn page_of(rows: Vec<StatusRow>, query: &DashboardQuery) -> DashboardPage {
+/// Counts, warnings and the page from every row in scope; only the rows shown are copied.
+fn page_of(scope: &EvaluatedScope, query: &DashboardQuery) -> DashboardPage {
     let mut ended_plans: Vec<String> = Vec::new();
-    for r in &rows {
+    for r in scope.listed() {
         if let Some(note) = &r.lifecycle_note {
             let line = format!("《{}》{note}", r.plan_title);
             if !ended_plans.contains(&line) {
@@ -116,28 +147,27 @@ fn page_of(rows: Vec<StatusRow>, query: &DashboardQuery) -> DashboardPage {
     }
     let binding_lagging =
         |r: &StatusRow| r.status.label.is_lagging() && r.attribute == Some(Attribute::Binding);
-    let warnings_total = rows.iter().filter(|r| binding_lagging(r)).count();
-    let warnings: Vec<StatusRow> = rows
-        .iter()
+    let warnings_total = scope.listed().filter(|r| binding_lagging(r)).count();
+    let warnings: Vec<StatusRow> = scope
+        .listed()
         .filter(|r| binding_lagging(r))
         .take(WARNINGS_SHOWN)
         .cloned()
         .collect();
     let in_scope = |r: &StatusRow| query.attribute.is_none() || r.attribute == query.attribute;
     let mut counts = RollUp::empty();
-    for r in rows.iter().filter(|r| in_scope(r)) {
+    for r in scope.listed().filter(|r| in_scope(r)) {
         counts.add(r.status.label, r.attribute);
     }
-    let listed: Vec<StatusRow> = rows
-        .into_iter()
-        .filter(|r| {
+    let listed = || {
+        scope.listed().filter(|r| {
             in_scope(r) && (query.labels.is_empty() || query.labels.contains(&r.status.label))
         })
-        .collect();
-    let rows_total = listed.len();
+    };
+    let rows_total = listed().count();
     let limit = query.limit.clamp(1, MAX_PAGE) as usize;
     let offset = (query.offset as usize).min(rows_total.saturating_sub(1) / limit * limit);
-    let page = listed.into_iter().skip(offset).take(limit).collect();
+    let page = listed().skip(offset).take(limit).cloned().collect();
     DashboardPage {
         period: query.period,
         counts,

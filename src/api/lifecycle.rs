@@ -10,7 +10,7 @@ use super::report::{scope, ReportRequest};
 use super::ApiError;
 use crate::model::{reporting_quarter, Period, PlanPhase};
 use crate::report::ReportKind;
-use crate::store::series::{self, PlanPeriods};
+use crate::store::series::PlanPeriods;
 
 /// "Today" for lifecycle decisions: the settings store's (`ZHIBIAO_TODAY`, the database's
 /// fixed date, the clock). A malformed `ZHIBIAO_TODAY` is an error, never silently the clock.
@@ -103,7 +103,7 @@ fn selected(
     plan_id: Option<i64>,
     department_id: Option<i64>,
 ) -> Result<Vec<PlanPeriods>, ApiError> {
-    Ok(series::periods_with_data(conn, plan_id, department_id)?)
+    super::evaluation_cache::periods_with_data(conn, plan_id, department_id)
 }
 
 /// Periods that hold a value for the plan, within its years (values after its end are

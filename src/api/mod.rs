@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod db_path;
 pub mod departments;
 mod error;
+pub mod evaluation_cache;
 pub mod export;
 pub mod feasibility;
 pub mod import_corrections;

@@ -193,8 +193,21 @@ pub fn evaluate_rows(
     today: NaiveDate,
 ) -> Result<Vec<StatusRow>, ApiError> {
     let plans = series::load(conn, filter.plan_id)?;
+    Ok(rows_of_series(&plans, period, filter, today))
+}
+
+/// [`evaluate_rows`] over series already loaded (of every plan, or of the filter's plan).
+pub fn rows_of_series(
+    plans: &[PlanSeries],
+    period: Period,
+    filter: &StatusFilter,
+    today: NaiveDate,
+) -> Vec<StatusRow> {
     let mut rows = Vec::new();
-    for plan in &plans {
+    for plan in plans {
+        if filter.plan_id.is_some_and(|id| id != plan.plan.id) {
+            continue;
+        }
         for s in &plan.indicators {
             let ind = &s.indicator;
             if filter.department_id.is_some() && ind.lead_department_id != filter.department_id {
@@ -206,5 +219,5 @@ pub fn evaluate_rows(
             rows.push(row(plan, s, period, today));
         }
     }
-    Ok(rows)
+    rows
 }

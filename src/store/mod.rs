@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod check;
+pub mod data_version;
 pub mod db;
 pub mod departments;
 pub mod documents;

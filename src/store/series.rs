@@ -142,6 +142,34 @@ pub fn periods_with_data(
         .collect())
 }
 
+/// [`periods_with_data`] of every plan (and of the department, when one is given) from series
+/// already loaded with [`load`]`(conn, None)`: the same plans, the same periods (sorted).
+pub fn periods_of_loaded(plans: &[PlanSeries], department_id: Option<i64>) -> Vec<PlanPeriods> {
+    plans
+        .iter()
+        .filter_map(|p| {
+            let mut with_indicators = false;
+            let mut periods = std::collections::BTreeSet::new();
+            for s in &p.indicators {
+                if department_id.is_some() && s.indicator.lead_department_id != department_id {
+                    continue;
+                }
+                with_indicators = true;
+                periods.extend(
+                    s.observations
+                        .iter()
+                        .filter(|o| o.value.is_some() || o.status.is_some())
+                        .map(|o| o.period),
+                );
+            }
+            with_indicators.then(|| PlanPeriods {
+                plan: p.plan.clone(),
+                periods: periods.into_iter().collect(),
+            })
+        })
+        .collect()
+}
+
 fn department_names(conn: &impl Sql) -> Result<HashMap<i64, String>> {
     let rows = conn.query_map("SELECT id, name FROM departments", args![], |r| {
         Ok((r.get(0)?, r.get(1)?))

@@ -1,8 +1,12 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus, { ElMessage } from 'element-plus'
+import { ElMessage, provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
-import 'element-plus/dist/index.css'
+// Components bring their own CSS (vite.config.ts); what scripts call directly needs its own.
+import 'element-plus/es/components/base/style/css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import 'element-plus/es/components/loading/style/css'
 import './style.css'
 import App from './App.vue'
 import { router } from './router'
@@ -18,4 +22,5 @@ app.config.errorHandler = (err, _instance, info) => {
   console.error(err)
   ElMessage.error(`界面出错：${err instanceof Error ? err.message : String(err)}`)
 }
-app.use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+provideGlobalConfig({ locale: zhCn }, app, true)
+app.use(createPinia()).use(router).mount('#app')

@@ -40,6 +40,9 @@ impl Local {
         if session::ensure_admin(&mut conn)? {
             tracing::info!("created the administrator; its password is set on first use");
         }
+        // The dashboard's first screen evaluated while the user signs in (its own connection).
+        let db = path.to_path_buf();
+        std::thread::spawn(move || zhibiao::api::dashboard::warm_up(&db));
         Ok(Self::with_connection(conn, path.to_path_buf()))
     }
 

@@ -136,6 +136,9 @@ impl Sql for DbTx<'_> {
             DbTx::Postgres(_) => None,
         }
     }
+    fn in_transaction(&self) -> bool {
+        true
+    }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         match self {
             DbTx::Sqlite(t) => t.query_rows(sql, args),

@@ -43,6 +43,12 @@ pub trait Sql {
         None
     }
 
+    /// Inside an open transaction, which sees its own writes before anyone else does:
+    /// what is cached of committed data must not answer it.
+    fn in_transaction(&self) -> bool {
+        self.as_sqlite().is_some_and(|c| !c.is_autocommit())
+    }
+
     /// Every row `sql` returns, decoded.
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>>;
 

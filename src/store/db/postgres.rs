@@ -246,6 +246,9 @@ impl Sql for PgTx<'_> {
     fn dialect(&self) -> Dialect {
         Dialect::Postgres
     }
+    fn in_transaction(&self) -> bool {
+        true
+    }
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         let mut t = self.tx.borrow_mut();
         let st = self.statements.get(|s| Ok(t.prepare(s)?), sql)?;

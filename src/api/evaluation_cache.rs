@@ -1,0 +1,177 @@
+//! Every plan's loaded series, and the statuses evaluated from them, kept between calls while
+//! the data under them is unchanged: a province's million values are read once, and the
+//! dashboard's later pages, filters and visits are answered from memory.
+//!
+//! Correctness rests on three keys, all read on every call:
+//! - the database's data token (`store::data_version`): triggers replace it on every write to
+//!   what evaluation reads (values, targets, plans, indicators, departments, settings, links),
+//!   whoever writes — this program, another one on the same file, or a PostgreSQL client;
+//! - "today" (a lifecycle phase, a reporting quarter and the ended plans' notes depend on it):
+//!   part of every evaluated entry's key, so a new day or a changed fixed date evaluates anew;
+//! - the period and the scope (plan, department).
+//!
+//! A read inside a transaction, which may see its own uncommitted writes, is never served or
+//! stored here. The token is read before the data, so an entry is never older than its key.
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::NaiveDate;
+
+use super::status::{rows_of_series, StatusFilter, StatusRow};
+use super::ApiError;
+use crate::eval::lagging_first;
+use crate::model::Period;
+use crate::store::series::{self, PlanPeriods, PlanSeries};
+use crate::store::{data_version, Sql};
+
+/// Evaluated scopes kept per data token: a plan or department filter switched back and forth,
+/// a period compared with the previous one. Each is a few tens of MB at a province's scale.
+const SCOPES_KEPT: usize = 3;
+
+/// The statuses of one scope at one period, on one day.
+#[derive(Debug)]
+pub struct EvaluatedScope {
+    /// Table order (what the gap chart is drawn from).
+    pub rows: Vec<StatusRow>,
+    /// Indexes into `rows` in list order: binding lagging first, then other lagging, then
+    /// table order.
+    pub order: Vec<usize>,
+    gap_svg: OnceLock<Option<String>>,
+}
+
+impl EvaluatedScope {
+    fn new(rows: Vec<StatusRow>) -> Self {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| lagging_first(rows[i].attribute, rows[i].status.label));
+        EvaluatedScope {
+            rows,
+            order,
+            gap_svg: OnceLock::new(),
+        }
+    }
+
+    /// The rows in list order.
+    pub fn listed(&self) -> impl Iterator<Item = &StatusRow> {
+        self.order.iter().map(|&i| &self.rows[i])
+    }
+
+    /// The gap chart, drawn on first use with `draw` and kept with the statuses.
+    pub fn gap_svg(&self, draw: impl FnOnce(&[StatusRow]) -> Option<String>) -> Option<String> {
+        self.gap_svg.get_or_init(|| draw(&self.rows)).clone()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ScopeKey {
+    today: NaiveDate,
+    period: Period,
+    plan_id: Option<i64>,
+    department_id: Option<i64>,
+}
+
+struct Entry {
+    token: i64,
+    series: Option<Arc<Vec<PlanSeries>>>,
+    scopes: Vec<(ScopeKey, Arc<EvaluatedScope>)>,
+}
+
+static CACHE: Mutex<Option<Entry>> = Mutex::new(None);
+
+fn with_entry<T>(token: i64, f: impl FnOnce(&mut Entry) -> T) -> T {
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if guard.as_ref().is_none_or(|e| e.token != token) {
+        *guard = Some(Entry {
+            token,
+            series: None,
+            scopes: Vec::new(),
+        });
+    }
+    f(guard.as_mut().expect("just set"))
+}
+
+/// The data token, or `None` when the cache must not serve `conn` (inside a transaction).
+fn token(conn: &impl Sql) -> Result<Option<i64>, ApiError> {
+    if conn.in_transaction() {
+        return Ok(None);
+    }
+    Ok(Some(data_version::current(conn)?))
+}
+
+/// Every plan's series (newest plan first), from memory when the data is unchanged. Loaded
+/// outside the lock: another caller waits for nothing but the lookup.
+fn all_series(conn: &impl Sql, token: i64) -> Result<Arc<Vec<PlanSeries>>, ApiError> {
+    if let Some(s) = with_entry(token, |e| e.series.clone()) {
+        return Ok(s);
+    }
+    let loaded = Arc::new(series::load(conn, None)?);
+    with_entry(token, |e| e.series = Some(loaded.clone()));
+    Ok(loaded)
+}
+
+/// The statuses of every monitored indicator of the plan and department of `filter` (its
+/// attribute and label are ignored) at `period` on `today`.
+pub fn evaluated_scope(
+    conn: &impl Sql,
+    period: Period,
+    filter: &StatusFilter,
+    today: NaiveDate,
+) -> Result<Arc<EvaluatedScope>, ApiError> {
+    let scope = StatusFilter {
+        plan_id: filter.plan_id,
+        department_id: filter.department_id,
+        ..StatusFilter::default()
+    };
+    let Some(token) = token(conn)? else {
+        let rows = super::status::evaluate_rows(conn, period, &scope, today)?;
+        return Ok(Arc::new(EvaluatedScope::new(rows)));
+    };
+    let key = ScopeKey {
+        today,
+        period,
+        plan_id: scope.plan_id,
+        department_id: scope.department_id,
+    };
+    let found = with_entry(token, |e| {
+        e.scopes
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, s)| s.clone())
+    });
+    if let Some(s) = found {
+        return Ok(s);
+    }
+    let plans = all_series(conn, token)?;
+    if let Some(id) = scope.plan_id {
+        if !plans.iter().any(|p| p.plan.id == id) {
+            // Not found, as the store says it.
+            crate::store::plans::get(conn, id)?;
+        }
+    }
+    let evaluated = Arc::new(EvaluatedScope::new(rows_of_series(
+        &plans, period, &scope, today,
+    )));
+    with_entry(token, |e| {
+        if e.scopes.len() >= SCOPES_KEPT {
+            e.scopes.remove(0);
+        }
+        e.scopes.push((key, evaluated.clone()));
+    });
+    Ok(evaluated)
+}
+
+/// [`series::periods_with_data`], from the loaded series of every plan when no plan is
+/// chosen (one plan's periods are a quick indexed query; every plan's are a scan of every
+/// value, which the series in memory already hold).
+pub fn periods_with_data(
+    conn: &impl Sql,
+    plan_id: Option<i64>,
+    department_id: Option<i64>,
+) -> Result<Vec<PlanPeriods>, ApiError> {
+    match (plan_id, token(conn)?) {
+        (None, Some(token)) => {
+            let plans = all_series(conn, token)?;
+            Ok(series::periods_of_loaded(&plans, department_id))
+        }
+        _ => Ok(series::periods_with_data(conn, plan_id, department_id)?),
+    }
+}
