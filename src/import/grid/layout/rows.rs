@@ -274,9 +274,12 @@ fn anchors(cells: &[Vec<Option<String>>], category: Option<usize>, seq: Option<u
     out
 }
 
+/// Most pieces one cell takes: bounds the work per piece.
+const MAX_CELL_PIECES: usize = 12;
+
 /// The row of each piece of one column: consecutive pieces go to one row or to later ones,
-/// each row's pieces centred on its anchor as nearly as can be. Dynamic programming over
-/// pieces × rows.
+/// each cell taking in its row's middle line and centred on it as nearly as can be. Dynamic
+/// programming over pieces × rows.
 fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usize> {
     let (m, r) = (pieces.len(), anchors.len());
     if m == 0 {
@@ -337,7 +340,7 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
     let mut upto = vec![vec![(NONE, 0usize); r]; m];
     for i in 0..m {
         for row in 0..r {
-            for j in 0..=i {
+            for j in i.saturating_sub(MAX_CELL_PIECES - 1)..=i {
                 let before = if j == 0 {
                     (0.0, 0)
                 } else if row == 0 {
