@@ -52,12 +52,13 @@ fn text_of(run: Finished) -> Result<String, DocumentError> {
             .to_string();
         return Err(DocumentError::BrokenPdf(reason));
     }
-    // Pages are separated by form feeds.
-    let text = String::from_utf8_lossy(&run.stdout).replace('\u{c}', "\n");
+    let text = String::from_utf8_lossy(&run.stdout);
     if text.trim().is_empty() {
         return Err(DocumentError::ScannedPdf);
     }
-    Ok(text)
+    // Pages are separated by form feeds, read as line breaks; tables whose cells wrap over
+    // several lines become one TAB row per table row.
+    Ok(crate::import::tables_as_rows(&text))
 }
 
 #[derive(Debug)]

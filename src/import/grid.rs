@@ -30,6 +30,9 @@ impl Grid {
 }
 
 mod cell_per_line;
+mod layout;
+
+pub use layout::tables_as_rows;
 
 use cell_per_line::{cell_per_line_table, is_header_line};
 

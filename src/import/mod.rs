@@ -25,6 +25,7 @@ mod title;
 
 pub use column::{ColumnRead, ColumnRole};
 pub use decode::{decode, DecodeError};
+pub use grid::tables_as_rows;
 pub use manual::{guess_table, read_table_as, ColumnChoice, TableGuess};
 
 use serde::{Deserialize, Serialize};

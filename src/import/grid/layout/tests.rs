@@ -1,0 +1,257 @@
+use super::*;
+
+/// A layout line with each text starting at its character column.
+fn line(cells: &[(usize, &str)]) -> String {
+    let mut out = String::new();
+    for (col, text) in cells {
+        let len = out.chars().count();
+        let pad = if len == 0 {
+            *col
+        } else {
+            col.saturating_sub(len).max(1)
+        };
+        out.push_str(&" ".repeat(pad));
+        out.push_str(text);
+    }
+    out
+}
+
+fn layout(lines: &[&[(usize, &str)]]) -> String {
+    lines.iter().map(|l| line(l) + "\n").collect()
+}
+
+fn rows(text: &str) -> Vec<String> {
+    tables_as_rows(text)
+        .lines()
+        .filter(|l| l.contains('\t'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn text_without_a_table_is_left_as_it_is() {
+    let text = "某市规划\n\n第一章 总则\n坚持生态优先、绿色发展，统筹推进污染治理。\n";
+    assert_eq!(tables_as_rows(text), text);
+}
+
+#[test]
+fn a_table_of_one_line_rows_under_a_one_line_header_is_left_to_the_spaced_reader() {
+    let text = layout(&[
+        &[
+            (2, "指标名称"),
+            (20, "2020年"),
+            (30, "2025年"),
+            (40, "属性"),
+        ],
+        &[
+            (2, "森林覆盖率（%）"),
+            (20, "25"),
+            (30, "26"),
+            (40, "约束性"),
+        ],
+        &[
+            (2, "耕地保有量（万亩）"),
+            (20, "100"),
+            (30, "98"),
+            (40, "约束性"),
+        ],
+    ]);
+    assert_eq!(tables_as_rows(&text), text);
+}
+
+#[test]
+fn wrapped_names_and_a_centred_category_make_one_row_each() {
+    // `基期` over `2025 年`: one header cell over two lines; a merged category cell stands
+    // once in the middle of its rows; a unit and a value set one space apart.
+    let text = layout(&[
+        &[(50, "基期"), (58, "目标")],
+        &[
+            (2, "类别"),
+            (10, "序号"),
+            (22, "指标名称"),
+            (40, "单位"),
+            (66, "属性"),
+        ],
+        &[(49, "2025 年 2030 年")],
+        &[],
+        &[(17, "细颗粒物")],
+        &[],
+        &[
+            (10, "1"),
+            (17, "（PM2.5）"),
+            (38, "微克/立方米 35"),
+            (58, "≤30"),
+            (66, "约束性"),
+        ],
+        &[],
+        &[(0, "环境质量"), (17, "年均浓度")],
+        &[],
+        &[
+            (10, "2"),
+            (17, "空气质量优良天数比率"),
+            (40, "%"),
+            (50, "85.2"),
+            (58, "≥88"),
+            (66, "约束性"),
+        ],
+        &[],
+        &[
+            (10, "3"),
+            (17, "非化石能源占一次能源"),
+            (40, "%"),
+            (50, "12.5"),
+            (58, "15"),
+            (66, "预期性"),
+        ],
+        &[(0, "绿色发展"), (17, "消费比重")],
+        &[
+            (10, "4"),
+            (17, "森林覆盖率"),
+            (40, "%"),
+            (50, "25"),
+            (58, "26"),
+            (66, "约束性"),
+        ],
+        &[],
+        &[(0, "注：[]内为五年累计数。")],
+    ]);
+    let out = tables_as_rows(&text);
+    assert_eq!(out.lines().count(), text.lines().count(), "{out}");
+    assert!(out.contains("注：[]内为五年累计数。"));
+    assert_eq!(
+        rows(&text),
+        [
+            "类别\t序号\t指标名称\t单位\t基期2025 年\t目标2030 年\t属性",
+            "环境质量\t1\t细颗粒物（PM2.5）年均浓度\t微克/立方米\t35\t≤30\t约束性",
+            "环境质量\t2\t空气质量优良天数比率\t%\t85.2\t≥88\t约束性",
+            "绿色发展\t3\t非化石能源占一次能源消费比重\t%\t12.5\t15\t预期性",
+            "绿色发展\t4\t森林覆盖率\t%\t25\t26\t约束性",
+        ]
+    );
+}
+
+#[test]
+fn wrapped_header_words_and_wrapped_values_join_per_column() {
+    // `序` / `号` and `指标属` / `性` wrap in the header; a target wraps above and below its
+    // row's value line; a baseline stands on the first line of a wrapped name; no blank lines
+    // between rows.
+    let text = layout(&[
+        &[(1, "序"), (40, "2020 年"), (50, "2025 年"), (60, "指标属")],
+        &[(9, "指标名称")],
+        &[(1, "号"), (40, "基准值"), (50, "目标值"), (61, "性")],
+        &[],
+        &[(50, "完成省定")],
+        &[
+            (1, "1"),
+            (9, "PM2.5浓度（微克/立方米）"),
+            (40, "51"),
+            (60, "约束性"),
+        ],
+        &[(50, "目标")],
+        &[
+            (1, "2"),
+            (9, "空气质量优良天数比率（%）"),
+            (40, "72.1"),
+            (50, "78"),
+            (60, "约束性"),
+        ],
+        &[(9, "地下水国家考核区域点位V类"), (40, "—")],
+        &[(1, "3"), (50, "25"), (60, "预期性")],
+        &[(9, "水比例（%）")],
+    ]);
+    assert_eq!(
+        rows(&text),
+        [
+            "序号\t指标名称\t2020 年基准值\t2025 年目标值\t指标属性",
+            "1\tPM2.5浓度（微克/立方米）\t51\t完成省定目标\t约束性",
+            "2\t空气质量优良天数比率（%）\t72.1\t78\t约束性",
+            "3\t地下水国家考核区域点位V类水比例（%）\t—\t25\t预期性",
+        ]
+    );
+}
+
+#[test]
+fn without_a_number_column_rows_are_the_lines_of_several_cells() {
+    // A line of one or two cells belongs to the row beside it; a heading stands alone.
+    let text = layout(&[
+        &[(2, "指标"), (25, "2020 年"), (35, "2025 年"), (45, "属性")],
+        &[(2, "名称")],
+        &[(2, "常住人口城镇化率"), (35, "61"), (45, "预期性")],
+        &[(2, "（%）"), (25, "55.13")],
+        &[(2, "一、民生福祉")],
+        &[
+            (2, "城镇调查失业率（%）"),
+            (25, "6左右"),
+            (35, "<5.5"),
+            (45, "预期性"),
+        ],
+    ]);
+    assert_eq!(
+        rows(&text),
+        [
+            "指标名称\t2020 年\t2025 年\t属性",
+            "常住人口城镇化率（%）\t55.13\t61\t预期性",
+            "一、民生福祉\t",
+            "城镇调查失业率（%）\t6左右\t<5.5\t预期性",
+        ]
+    );
+}
+
+#[test]
+fn a_category_printed_on_the_next_page_leaves_the_rows_before_it_to_the_category_above() {
+    let mut text = layout(&[
+        &[
+            (1, "序号"),
+            (8, "分类"),
+            (19, "指标名称"),
+            (40, "单位"),
+            (47, "2025 年"),
+            (57, "属性"),
+        ],
+        &[
+            (1, "5"),
+            (19, "绿色工厂企业占比"),
+            (40, "%"),
+            (47, "2.0"),
+            (57, "预期性"),
+        ],
+    ]);
+    // pdftotext ends a page with a form feed.
+    text.push('\u{c}');
+    text.push_str(&layout(&[
+        &[
+            (1, "6"),
+            (19, "农膜回收率"),
+            (40, "%"),
+            (47, "96.0"),
+            (57, "预期性"),
+        ],
+        &[(8, "农业绿色")],
+        &[
+            (1, "7"),
+            (19, "秸秆综合利用率"),
+            (40, "%"),
+            (47, "96.0"),
+            (57, "预期性"),
+        ],
+        &[(8, "转型")],
+        &[
+            (1, "8"),
+            (19, "农药包装回收率"),
+            (40, "%"),
+            (47, "60"),
+            (57, "预期性"),
+        ],
+    ]));
+    let rows = rows(&text);
+    let cats: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r.split('\t').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        cats,
+        ["", "农业绿色转型", "农业绿色转型", "农业绿色转型"],
+        "{rows:?}"
+    );
+    assert!(!tables_as_rows(&text).contains('\u{c}'));
+}
