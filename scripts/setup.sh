@@ -10,6 +10,8 @@ APT_PACKAGES=(
   poppler-data imagemagick xdotool
   # The store's tests also run on a throw-away PostgreSQL cluster (scripts/pg-test-cluster.sh).
   postgresql
+  # The server's tests: certificates (openssl), requests over TLS (curl), the unit check.
+  openssl curl systemd
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -100,6 +100,7 @@ pub fn typescript_declarations() -> String {
             crate::api::progress::ObservationInput,
             crate::api::progress::SaveOutcome,
             crate::api::progress::BatchRow,
+            crate::api::progress::CellConflict,
             crate::api::progress::BatchOutcome,
             crate::api::progress::EntryGrid,
             crate::api::progress::EntryRow,

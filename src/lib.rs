@@ -17,6 +17,7 @@ pub mod import;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod server;
 pub mod store;
 pub mod succession;
 pub mod xlsx;

@@ -157,6 +157,7 @@ fn entry_outside_the_plan_period_is_refused_but_a_late_2025_value_is_accepted() 
         note: None,
         source: None,
         vintage: None,
+        expected_version: None,
     };
     let e = save_observation(&mut d.conn, &s, &input(old, "2026Q1", "31.1")).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);

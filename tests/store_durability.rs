@@ -53,6 +53,7 @@ fn input(k: i64, note_len: usize) -> ObservationInput {
         note: Some("说明".repeat(note_len)),
         source: None,
         vintage: None,
+        expected_version: None,
     }
 }
 

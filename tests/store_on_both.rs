@@ -1,8 +1,9 @@
 //! The store on both databases: the same calls give the same results on SQLite and on
-//! PostgreSQL. PostgreSQL comes from `ZHIBIAO_TEST_PG` (scripts/pg-test-cluster.sh starts a
-//! throw-away cluster and sets it); without it the tests run on SQLite only, except in CI,
-//! where a missing PostgreSQL fails the run instead of skipping silently.
+//! PostgreSQL (see `pg_support` for where PostgreSQL comes from).
 
+mod pg_support;
+
+use pg_support::postgres_in_schema;
 use zhibiao::args;
 use zhibiao::model::Period;
 use zhibiao::store::db::{Database, Db, PgClient, Sql, Write};
@@ -17,29 +18,6 @@ fn databases(test: &str) -> Vec<Db> {
         out.push(Db::Postgres(Box::new(pg)));
     }
     out
-}
-
-fn postgres_in_schema(test: &str) -> Option<PgClient> {
-    let url = match std::env::var("ZHIBIAO_TEST_PG") {
-        Ok(u) if !u.is_empty() => u,
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("CI 中必须提供 PostgreSQL：请经 scripts/pg-test-cluster.sh 运行测试（ZHIBIAO_TEST_PG 未设置）")
-        }
-        _ => {
-            eprintln!("ZHIBIAO_TEST_PG 未设置：{test} 只在 SQLite 上运行");
-            return None;
-        }
-    };
-    let schema = format!("t_{test}_{}", std::process::id());
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("PostgreSQL");
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; SET search_path TO {schema}"
-        ))
-        .unwrap();
-    let mut pg = PgClient::new(client);
-    store::postgres_open::migrate_postgres(&mut pg, &schema).unwrap();
-    Some(pg)
 }
 
 fn name(db: &Db) -> &'static str {
@@ -269,6 +247,7 @@ fn postgres_upgrades_step_by_step_and_keeps_data() {
         &["settings"][..],
         &[][..],
         &["indicator_links"][..],
+        &[][..],
         &["data_version"][..],
     ];
     for (step, new) in expected_new.iter().enumerate() {
@@ -294,6 +273,15 @@ fn postgres_upgrades_step_by_step_and_keeps_data() {
             .unwrap();
         assert_eq!(n, 1, "data survives step {to}");
     }
+    // Step 7 adds no table: every cell gets a version.
+    let versioned: i64 = pg
+        .query_scalar(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = 'observations' AND column_name = 'version'",
+            args![],
+        )
+        .unwrap();
+    assert_eq!(versioned, 1, "step 7: observations.version");
 }
 
 #[test]
@@ -359,4 +347,69 @@ fn a_sqlite_database_moves_onto_postgres_with_the_same_figures() {
         .query_scalar("SELECT count(*) FROM observations", args![])
         .unwrap();
     assert_eq!(n, 1);
+}
+
+#[test]
+fn a_wrong_password_or_a_missing_database_is_a_clear_chinese_message() {
+    if pg_support::url("login").is_none() {
+        return;
+    }
+    let url = std::env::var("ZHIBIAO_TEST_PG_LOGIN")
+        .expect("scripts/pg-test-cluster.sh sets ZHIBIAO_TEST_PG_LOGIN");
+    let wrong = url.replace("zb-login-pass", "not-the-password");
+    let e = match store::postgres_open::open_postgres(&wrong) {
+        Err(e) => e,
+        Ok(_) => panic!("a wrong password was accepted"),
+    };
+    let m = e.to_string();
+    assert!(m.contains("用户名或密码错误"), "{m}");
+    assert!(
+        !m.contains("not-the-password"),
+        "the password is not shown: {m}"
+    );
+    let missing = format!("{}/no_such_city", url.rsplit_once('/').unwrap().0);
+    let m = match store::postgres_open::open_postgres(&missing) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a missing database opened"),
+    };
+    assert!(m.contains("没有这个数据库"), "{m}");
+    // The right password signs in (the role owns nothing yet: reading the mark is enough).
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("right password");
+    let one: i32 = client.query_one("SELECT 1", &[]).unwrap().get(0);
+    assert_eq!(one, 1);
+}
+
+#[test]
+fn on_postgres_the_application_role_has_no_right_to_change_the_audit_log() {
+    let Some((mut admin, _, schema)) = pg_support::empty_schema("grants") else {
+        return;
+    };
+    let url = std::env::var("ZHIBIAO_TEST_PG_LOGIN")
+        .expect("scripts/pg-test-cluster.sh sets ZHIBIAO_TEST_PG_LOGIN");
+    // The application's own role creates and upgrades the schema, as on a city's server.
+    admin
+        .batch_execute(&format!(
+            "DROP SCHEMA {schema} CASCADE; CREATE SCHEMA {schema} AUTHORIZATION zb_login"
+        ))
+        .unwrap();
+    let mut app = pg_support::connect(&url, &schema);
+    store::postgres_open::migrate_postgres(&mut app, &schema).unwrap();
+    let tx = app.transaction().unwrap();
+    departments::create(&tx, &Actor::system(), "市统计局").unwrap();
+    tx.commit().unwrap();
+    for sql in [
+        "UPDATE audit_log SET action = 'x'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ] {
+        let e = app.execute(sql, args![]).unwrap_err().to_string();
+        assert!(
+            e.contains("42501"),
+            "{sql}: refused by rights, not only the trigger: {e}"
+        );
+    }
+    let n: i64 = app
+        .query_scalar("SELECT count(*) FROM audit_log", args![])
+        .unwrap();
+    assert_eq!(n, 1, "the entry is still there");
 }

@@ -1,8 +1,10 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::progress::CellConflict;
+
 /// Stable error codes: the UI may branch on them, so never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Bad input from the user (empty paste, unknown period, invalid value).
@@ -26,7 +28,11 @@ pub enum ErrorCode {
     Validation,
     /// The workflow state does not allow this (e.g. editing an approved period).
     Locked,
+    /// Already exists, or changed by someone else since it was read (then `conflict` says
+    /// how, for a cell).
     Conflict,
+    /// Too many failed sign-ins from this account or address: refused for a while.
+    Throttled,
     /// The database cannot do what was asked and nothing was changed: disk full, read-only
     /// file, damaged or foreign file. The UI keeps what the user typed.
     Storage,
@@ -35,12 +41,16 @@ pub enum ErrorCode {
 }
 
 /// The one error type that crosses the IPC boundary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {
     pub code: ErrorCode,
     /// Chinese, for the user.
     pub message: String,
+    /// A cell saved by someone else meanwhile: both values, for the person to choose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub conflict: Option<Box<CellConflict>>,
 }
 
 impl ApiError {
@@ -48,7 +58,13 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            conflict: None,
         }
+    }
+
+    pub fn with_conflict(mut self, conflict: CellConflict) -> Self {
+        self.conflict = Some(Box::new(conflict));
+        self
     }
 }
 

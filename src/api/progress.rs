@@ -2,10 +2,12 @@
 //! the submit / approve workflow, cell history, and cause-and-measures notes. Every rule is
 //! checked here, so the desktop app and the CLI behave the same.
 
+mod conflict;
 mod grid;
 mod measures;
 mod review;
 
+pub use conflict::CellConflict;
 pub use grid::{entry_grid, EntryGrid, EntryRow};
 pub use measures::{measures, measures_for_period, save_measures};
 pub use review::{approve, reopen, return_with_reason, submission, submit};
@@ -42,6 +44,12 @@ pub struct ObservationInput {
     pub source: Option<String>,
     #[serde(default)]
     pub vintage: Option<Vintage>,
+    /// The cell's version the input was based on (0: it was empty), from the grid or an
+    /// earlier save; a cell changed since is a conflict. `None` saves whatever is stored
+    /// (the administrator's CLI and file imports, which say what they replace in the log).
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub expected_version: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -70,7 +78,11 @@ pub struct BatchRow {
     pub period: Period,
     /// Why the row was refused (Chinese); `None` when it was fine.
     pub error: Option<String>,
+    /// The row met a newer value saved by someone else.
+    pub conflict: Option<CellConflict>,
     pub issues: Vec<Issue>,
+    /// The cell as stored after the row (its new version); meaningful when committed.
+    pub observation: Option<Observation>,
 }
 
 fn text(s: &Option<String>) -> Option<&str> {
@@ -92,14 +104,16 @@ fn save_in(
     crate::store::plans::get(tx, ind.plan_id)?
         .check_entry_period(period)
         .map_err(|m| ApiError::new(ErrorCode::Validation, format!("{}：{m}", ind.name)))?;
+    submissions::lock(tx, department_id, period)?;
     let p = period.to_string();
     let sub = submissions::get(tx, department_id, &p)?;
     let state = workflow::next(sub.state, &workflow::Action::Edit, s.role)?;
     let who = actor(s);
 
     let clears = text(&input.value).is_none() && input.status.is_none();
-    if clears {
-        observations::delete(tx, &who, ind.id, period)?;
+    let mut issues = Vec::new();
+    let write = if clears {
+        None
     } else {
         let facts = Facts {
             name: &ind.name,
@@ -127,32 +141,60 @@ fn save_in(
                 format!("{}：{}", ind.name, messages.join("；")),
             ));
         }
-        let write = ObservationWrite {
+        issues = checked.issues;
+        Some(ObservationWrite {
             value: checked.value,
             status: checked.status,
             evidence: entry.evidence,
             note: entry.note,
             source: text(&input.source),
             vintage: input.vintage,
-        };
-        observations::upsert(tx, &who, ind.id, period, &write)?;
-        if state != sub.state {
-            submissions::set_state(tx, &who, department_id, &p, state, None)?;
+        })
+    };
+    let stored = observations::get(tx, ind.id, period)?;
+    if let Some(expected) = input.expected_version {
+        if expected != observations::version_of(stored.as_ref())
+            && !conflict::same_content(stored.as_ref(), write.as_ref())
+        {
+            return Err(conflict::refuse(tx, &ind.name, input, expected, stored)?);
         }
-        return Ok(SaveOutcome {
-            observation: observations::get(tx, ind.id, period)?,
-            issues: checked.issues,
-            state,
-        });
+    }
+    match &write {
+        Some(w) => {
+            observations::upsert(tx, &who, ind.id, period, w)?;
+        }
+        None => {
+            observations::delete(tx, &who, ind.id, period)?;
+        }
     }
     if state != sub.state {
         submissions::set_state(tx, &who, department_id, &p, state, None)?;
     }
     Ok(SaveOutcome {
-        observation: None,
-        issues: Vec::new(),
+        observation: observations::get(tx, ind.id, period)?,
+        issues,
         state,
     })
+}
+
+/// Takes the department × period locks of a block in one order, before any row is saved, so
+/// two blocks over the same periods wait for each other instead of deadlocking.
+fn lock_block(tx: &impl Write, inputs: &[ObservationInput]) -> Result<(), ApiError> {
+    let mut keys = Vec::new();
+    for input in inputs {
+        // Rows that cannot be saved are refused later, each with its reason.
+        if let Ok(ind) = submissions::scope_indicator(tx, input.indicator_id) {
+            if let Some(d) = ind.lead_department_id {
+                keys.push((d, input.period));
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    for (department_id, period) in keys {
+        submissions::lock(tx, department_id, period)?;
+    }
+    Ok(())
 }
 
 /// Saves one value: only the indicator's own department's staff, only while the period is a
@@ -180,26 +222,34 @@ pub fn save_observations(
 ) -> Result<BatchOutcome, ApiError> {
     let s = authorize(conn, s)?;
     let tx = conn.transaction()?;
+    lock_block(&tx, inputs)?;
     let mut rows = Vec::with_capacity(inputs.len());
     let mut failed = false;
     for (index, input) in inputs.iter().enumerate() {
-        let (error, issues) = match save_in(&tx, &s, input) {
-            Ok(out) => (None, out.issues),
+        let mut row = BatchRow {
+            index: index as u32,
+            indicator_id: input.indicator_id,
+            period: input.period,
+            error: None,
+            conflict: None,
+            issues: Vec::new(),
+            observation: None,
+        };
+        match save_in(&tx, &s, input) {
+            Ok(out) => {
+                row.issues = out.issues;
+                row.observation = out.observation;
+            }
             // A full disk or a read-only file ends the transaction (SQLite may already have
             // rolled it back): later rows must not be written outside it.
             Err(e) if matches!(e.code, ErrorCode::Internal | ErrorCode::Storage) => return Err(e),
             Err(e) => {
                 failed = true;
-                (Some(e.message), Vec::new())
+                row.error = Some(e.message);
+                row.conflict = e.conflict.map(|c| *c);
             }
-        };
-        rows.push(BatchRow {
-            index: index as u32,
-            indicator_id: input.indicator_id,
-            period: input.period,
-            error,
-            issues,
-        });
+        }
+        rows.push(row);
     }
     if failed {
         tx.rollback()?;

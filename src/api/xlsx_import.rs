@@ -81,6 +81,7 @@ fn input(indicator_id: i64, period: Period, v: &ImportedValue) -> ObservationInp
         note: None,
         source: Some("Excel 导入".to_string()),
         vintage: None,
+        expected_version: None,
     }
 }
 

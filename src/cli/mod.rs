@@ -17,6 +17,7 @@ mod migrate;
 mod record;
 mod report;
 mod scope;
+mod serve;
 mod status;
 
 #[derive(Parser)]
@@ -62,17 +63,27 @@ enum Command {
     Link(link::Args),
     /// 把 SQLite 数据库整体迁移到空的 PostgreSQL 数据库（一个事务，逐表核对行数与校验和）
     Migrate(migrate::Args),
+    /// 启动联网服务（HTTP/JSON），供各部门的客户端连接同一数据库
+    Serve(serve::Args),
 }
 
 pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    // The server logs one line per request; the other commands only what goes wrong.
+    let default = if matches!(cli.command, Command::Serve(_)) {
+        "info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("ZHIBIAO_LOG")
-                .unwrap_or_else(|_| "warn".into()),
+                .unwrap_or_else(|_| default.into()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in journald or a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let cli = Cli::parse();
     let result = match cli.command {
         Command::Status(a) => status::run(a),
         Command::Chart(a) => chart::run(a),
@@ -92,6 +103,7 @@ pub fn run() -> ExitCode {
         },
         Command::Link(a) => link::run(a),
         Command::Migrate(a) => migrate::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

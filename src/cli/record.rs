@@ -80,6 +80,8 @@ pub fn run(a: Args) -> Result<(), ApiError> {
         note: a.note,
         source: a.source,
         vintage,
+        // The administrator's tool: what it replaces is in the audit log.
+        expected_version: None,
     };
     let out = save_observation(&mut conn, &s, &input)?;
     match &out.observation {

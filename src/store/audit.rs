@@ -48,10 +48,15 @@ pub struct Change<'a> {
 }
 
 pub fn append(tx: &impl Write, actor: &Actor, change: &Change) -> Result<()> {
+    append_id(tx, actor, change).map(|_| ())
+}
+
+/// [`append`], returning the new row's id (ids only grow: a cell's version is one).
+pub fn append_id(tx: &impl Write, actor: &Actor, change: &Change) -> Result<i64> {
     let at = chrono::Utc::now();
-    tx.execute(
+    tx.query_scalar(
         "INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, period, field, old_value, new_value, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
         args![
             at,
             actor.user_id,
@@ -65,8 +70,7 @@ pub fn append(tx: &impl Write, actor: &Actor, change: &Change) -> Result<()> {
             change.new_value,
             change.reason
         ],
-    )?;
-    Ok(())
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/sqlite/004_settings.sql"),
     include_str!("migrations/sqlite/005_application_id.sql"),
     include_str!("migrations/sqlite/006_successor_links.sql"),
+    include_str!("migrations/sqlite/007_observation_versions.sql"),
     include_str!("migrations/sqlite/008_data_version.sql"),
 ];
 
@@ -189,8 +190,8 @@ mod tests {
         assert_eq!(n, 1, "data survives the upgrade");
     }
 
-    /// The step that adds `data_version` (file 008; its number here until 007 lands).
-    const DATA_VERSION_STEP: i64 = 7;
+    /// The step that adds `data_version` (file 008).
+    const DATA_VERSION_STEP: i64 = 8;
 
     #[test]
     fn step_data_version_changes_the_token_on_every_write_that_evaluation_reads() {
@@ -226,6 +227,32 @@ mod tests {
         tx.execute("DELETE FROM plans", []).unwrap();
         tx.rollback().unwrap();
         assert_eq!(kept, token(&c), "a rolled-back write leaves the token");
+    }
+
+    #[test]
+    fn step_7_gives_every_cell_a_version_and_keeps_values() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_to(&mut c, 6).unwrap();
+        c.execute_batch(
+            "INSERT INTO plans(id, title) VALUES (1, '旧规划');
+             INSERT INTO plan_tables(id, plan_id, position, title, kind) VALUES (1, 1, 0, '指标', 'targets');
+             INSERT INTO indicators(id, plan_id, table_id, position, name) VALUES (1, 1, 1, 0, '森林覆盖率');
+             INSERT INTO observations(indicator_id, period, value) VALUES (1, '2025', 35.5);",
+        )
+        .unwrap();
+        migrate_to(&mut c, 7).unwrap();
+        assert_eq!(version(&c), 7);
+        let (value, v): (f64, i64) = c
+            .query_row("SELECT value, version FROM observations", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((value, v), (35.5, 1), "old cells start at version 1");
+        assert!(
+            c.execute("UPDATE observations SET version = 0", [])
+                .is_err(),
+            "a version is positive"
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Observed values per indicator × period. One row per cell: a correction overwrites it and
-//! the audit log keeps every previous value (one audit row per changed field).
+//! the audit log keeps every previous value (one audit row per changed field). A cell's
+//! `version` is the id of the audit row of its latest change: it only grows, also across a
+//! clearing, so a save based on an older version is detected (see [`version_of`]).
 
 use crate::args;
 use crate::store::db::{Row, Sql, Write};
@@ -24,6 +26,9 @@ pub struct Observation {
     pub vintage: Option<Vintage>,
     pub entered_by: Option<String>,
     pub entered_at: String,
+    /// Changes with every save; a save names the version it was based on.
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 /// The content of a cell to write; who and when come from the actor and the clock.
@@ -37,7 +42,7 @@ pub struct ObservationWrite<'a> {
     pub vintage: Option<Vintage>,
 }
 
-const SELECT: &str = "SELECT o.indicator_id, o.period, o.value, o.status, o.evidence, o.note, o.source, o.vintage, u.name, o.entered_at
+const SELECT: &str = "SELECT o.indicator_id, o.period, o.value, o.status, o.evidence, o.note, o.source, o.vintage, u.name, o.entered_at, o.version
      FROM observations o LEFT JOIN users u ON u.id = o.entered_by";
 
 fn from_row(r: &Row) -> Result<Observation> {
@@ -56,6 +61,7 @@ fn from_row(r: &Row) -> Result<Observation> {
         vintage: vintage.as_deref().and_then(Vintage::parse),
         entered_by: r.get(8)?,
         entered_at: r.get(9)?,
+        version: r.get(10)?,
     })
 }
 
@@ -141,28 +147,10 @@ pub fn upsert(
     if changed.is_empty() {
         return Ok(false);
     }
-    tx.execute(
-        "INSERT INTO observations (indicator_id, period, value, status, evidence, note, source, vintage, entered_by, entered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (indicator_id, period) DO UPDATE SET
-            value = excluded.value, status = excluded.status, evidence = excluded.evidence,
-            note = excluded.note, source = excluded.source, vintage = excluded.vintage,
-            entered_by = excluded.entered_by, entered_at = excluded.entered_at",
-        args![
-        indicator_id,
-        p,
-        w.value,
-        w.status.map(QualStatus::as_str),
-        w.evidence,
-        w.note,
-        w.source,
-        w.vintage.map(Vintage::as_str),
-        actor.user_id,
-        chrono::Utc::now()
-    ])?;
     let action = if old.is_some() { "update" } else { "create" };
+    let mut version = 0;
     for (field, old_value, new_value) in changed {
-        audit::append(
+        version = audit::append_id(
             tx,
             actor,
             &Change {
@@ -177,7 +165,50 @@ pub fn upsert(
             },
         )?;
     }
+    tx.execute(
+        "INSERT INTO observations (indicator_id, period, value, status, evidence, note, source, vintage, entered_by, entered_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (indicator_id, period) DO UPDATE SET
+            value = excluded.value, status = excluded.status, evidence = excluded.evidence,
+            note = excluded.note, source = excluded.source, vintage = excluded.vintage,
+            entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+            version = excluded.version",
+        args![
+        indicator_id,
+        p,
+        w.value,
+        w.status.map(QualStatus::as_str),
+        w.evidence,
+        w.note,
+        w.source,
+        w.vintage.map(Vintage::as_str),
+        actor.user_id,
+        chrono::Utc::now(),
+        version
+    ])?;
     Ok(true)
+}
+
+/// The version a save compares with: the stored cell's, or 0 for an empty cell.
+pub fn version_of(cell: Option<&Observation>) -> i64 {
+    cell.map_or(0, |o| o.version)
+}
+
+/// The latest change of a cell as the audit log has it (who cleared an empty cell, and when).
+pub fn last_change(
+    conn: &impl Sql,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Option<AuditEntry>> {
+    let sql = format!(
+        "{} WHERE entity = 'observation' AND entity_id = ?1 AND period = ?2 ORDER BY id DESC LIMIT 1",
+        audit::ENTRY_QUERY
+    );
+    Ok(
+        audit::entries(conn, &sql, args![indicator_id, period.to_string()])?
+            .into_iter()
+            .next(),
+    )
 }
 
 /// Clears a cell. Returns whether there was one.

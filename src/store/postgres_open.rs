@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/postgres/004_settings.sql"),
     include_str!("migrations/postgres/005_application_id.sql"),
     include_str!("migrations/postgres/006_successor_links.sql"),
+    include_str!("migrations/postgres/007_observation_versions.sql"),
     include_str!("migrations/postgres/008_data_version.sql"),
 ];
 

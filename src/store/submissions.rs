@@ -1,12 +1,13 @@
 //! Workflow state per department × period. No row means a draft.
 
 use crate::args;
-use crate::store::db::{Row, Sql, Write};
+use crate::store::db::{Dialect, Row, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::audit::{self, Actor, Change};
 use super::Result;
+use crate::model::Period;
 use crate::progress::State;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -19,6 +20,28 @@ pub struct Submission {
     pub reason: Option<String>,
     pub updated_by: Option<String>,
     pub updated_at: Option<String>,
+}
+
+/// Holds a department × period until the transaction ends: saves, submissions and reviews
+/// of it take turns, so each decides on the state it changes (a save cannot slip into a
+/// period being submitted, nor two reviewers both decide). SQLite's write transactions take
+/// turns already (they begin IMMEDIATE); PostgreSQL takes a transaction-level advisory lock,
+/// keyed by the two numbers (department, period), a key space the upgrade lock does not use.
+pub fn lock(tx: &impl Write, department_id: i64, period: Period) -> Result<()> {
+    if tx.dialect() == Dialect::Postgres {
+        let key = match period {
+            Period::Year(y) => y * 10,
+            Period::Quarter(y, q) => y * 10 + i32::from(q),
+        };
+        let department = i32::try_from(department_id).map_err(|_| {
+            super::StoreError::Invalid(format!("部门编号超出范围：{department_id}"))
+        })?;
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(?1, ?2)",
+            args![department, key],
+        )?;
+    }
+    Ok(())
 }
 
 pub fn get(conn: &impl Sql, department_id: i64, period: &str) -> Result<Submission> {

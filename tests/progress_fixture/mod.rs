@@ -153,5 +153,6 @@ pub fn input(
         note: None,
         source: None,
         vintage: None,
+        expected_version: None,
     }
 }

@@ -5,9 +5,13 @@ export type ApiError = { code: ErrorCode,
 /**
  * Chinese, for the user.
  */
-message: string, };
+message: string, 
+/**
+ * A cell saved by someone else meanwhile: both values, for the person to choose.
+ */
+conflict?: CellConflict, };
 
-export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "throttled" | "storage" | "internal";
 
 export type Qualifier = "lt" | "le" | "gt" | "ge" | "approx";
 
@@ -510,7 +514,11 @@ export type Severity = "error" | "needs_note";
 
 export type State = "draft" | "submitted" | "approved" | "returned";
 
-export type Observation = { indicator_id: number, period: Period, value: number | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, entered_by: string | null, entered_at: string, };
+export type Observation = { indicator_id: number, period: Period, value: number | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, entered_by: string | null, entered_at: string, 
+/**
+ * Changes with every save; a save names the version it was based on.
+ */
+version: number, };
 
 export type Submission = { department_id: number, period: string, state: State, 
 /**
@@ -544,7 +552,13 @@ export type ObservationInput = { indicator_id: number, period: Period,
 /**
  * The value as typed ("65.2", "1,234", "65.2%"); empty with no status clears the cell.
  */
-value: string | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, };
+value: string | null, status: QualStatus | null, evidence: string | null, note: string | null, source: string | null, vintage: Vintage | null, 
+/**
+ * The cell's version the input was based on (0: it was empty), from the grid or an
+ * earlier save; a cell changed since is a conflict. `None` saves whatever is stored
+ * (the administrator's CLI and file imports, which say what they replace in the log).
+ */
+expected_version: number | null, };
 
 export type SaveOutcome = { 
 /**
@@ -568,7 +582,33 @@ index: number, indicator_id: number, period: Period,
 /**
  * Why the row was refused (Chinese); `None` when it was fine.
  */
-error: string | null, issues: Array<Issue>, };
+error: string | null, 
+/**
+ * The row met a newer value saved by someone else.
+ */
+conflict: CellConflict | null, issues: Array<Issue>, 
+/**
+ * The cell as stored after the row (its new version); meaningful when committed.
+ */
+observation: Observation | null, };
+
+export type CellConflict = { indicator_id: number, indicator_name: string, period: Period, 
+/**
+ * The version the refused save was based on.
+ */
+expected_version: number, 
+/**
+ * What the refused save would have written, as typed.
+ */
+yours: ObservationInput, 
+/**
+ * The cell as stored now; `None` when it was cleared.
+ */
+theirs: Observation | null, 
+/**
+ * Who made the change the save did not know of, and when (UTC, RFC 3339).
+ */
+changed_by: string | null, changed_at: string | null, };
 
 export type BatchOutcome = { committed: boolean, rows: Array<BatchRow>, };
 

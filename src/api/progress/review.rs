@@ -41,6 +41,7 @@ fn transition<D: Database>(
     department_exists(conn, department_id)?;
     let p = period.to_string();
     let tx = conn.transaction()?;
+    submissions::lock(&tx, department_id, period)?;
     let current = submissions::get(&tx, department_id, &p)?;
     let next = workflow::next(current.state, &action, s.role)?;
     before(&tx)?;

@@ -84,7 +84,13 @@ impl Write for Transaction<'_> {
 impl Database for Connection {
     type Tx<'a> = Transaction<'a>;
 
+    /// IMMEDIATE: a write transaction takes the write lock when it begins, so two connections
+    /// to one file take turns (waiting up to the busy timeout) instead of both reading a state
+    /// and the later one failing, or deciding on a stale read, when it writes.
     fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(Connection::transaction(self)?)
+        Ok(Connection::transaction_with_behavior(
+            self,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
     }
 }

@@ -3,7 +3,14 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import * as api from '../api/progress'
-import type { EntryGrid as EntryGridDto, EntryRow as EntryRowDto, ObservationInput, Submission } from '../bindings'
+import type {
+  CellConflict,
+  EntryGrid as EntryGridDto,
+  EntryRow as EntryRowDto,
+  Observation,
+  ObservationInput,
+  Submission,
+} from '../bindings'
 import { AutosaveQueue, DraftBackup, draftKey, type RowEdits, type StorageLike } from '../components/progress/draftAutosave'
 import { UndoStack, type CellChange } from '../components/progress/undoStack'
 
@@ -17,6 +24,10 @@ export interface EntryRow extends EntryRowDto {
   vintage: string
   /** Why the backend refused this row's last save (Chinese). */
   error: string | null
+  /** The version of the stored cell the edits are based on (0: it was empty). */
+  base: number
+  /** Someone else saved this cell meanwhile: both values, for the person to choose. */
+  conflict: CellConflict | null
 }
 
 export interface EntryGrid extends Omit<EntryGridDto, 'rows'> {
@@ -34,18 +45,20 @@ export function useBackupStorage(s: () => StorageLike) {
 /** The autosave delay; tests shorten it. */
 export const autosaveDelay = { ms: 800 }
 
-function toRow(dto: EntryRowDto): EntryRow {
-  const c = dto.current
+/** The editable fields as text, from a stored cell (or an empty one). */
+function cellFields(c: Observation | null) {
   return {
-    ...dto,
     value: c?.value == null ? '' : String(c.value),
     status: c?.status ?? '',
     evidence: c?.evidence ?? '',
     note: c?.note ?? '',
     source: c?.source ?? '',
     vintage: c?.vintage ?? '',
-    error: null,
   }
+}
+
+function toRow(dto: EntryRowDto): EntryRow {
+  return { ...dto, ...cellFields(dto.current), error: null, base: dto.current?.version ?? 0, conflict: null }
 }
 
 function get(row: EntryRow, field: string): string {
@@ -67,6 +80,7 @@ function toInput(row: EntryRow, period: string): ObservationInput {
     note: t(row.note),
     source: t(row.source),
     vintage: t(row.vintage) as ObservationInput['vintage'],
+    expected_version: row.base,
   }
 }
 
@@ -100,7 +114,12 @@ export const useProgressStore = defineStore('progress', () => {
         const r = rowById(br.indicator_id)
         if (!r) continue
         r.error = br.error
+        r.conflict = br.conflict
         if (out.committed || br.error === null) r.issues = br.error ? [] : br.issues
+        if (out.committed) {
+          r.current = br.observation
+          r.base = br.observation?.version ?? 0
+        }
         if (br.error) refused.push(String(br.indicator_id))
       }
       if (out.committed) break
@@ -123,17 +142,27 @@ export const useProgressStore = defineStore('progress', () => {
     canUndo.value = false
     restoredRows.value = 0
     const backup = new DraftBackup(backupStorage(), draftKey(departmentId, period))
-    const q = new AutosaveQueue(saveRows, backup, autosaveDelay.ms, (pending, err) => {
-      pendingRows.value = pending
-      saveError.value = err ? String((err as { message?: string }).message ?? err) : null
-    })
+    const q = new AutosaveQueue(
+      saveRows,
+      backup,
+      autosaveDelay.ms,
+      (pending, err) => {
+        pendingRows.value = pending
+        saveError.value = err ? String((err as { message?: string }).message ?? err) : null
+      },
+      (k) => rowById(Number(k))?.base,
+    )
     queue.value = markRaw(q)
     const snap = backup.read()
     if (snap && editable.value) {
-      // Edits left by a closed app: put them back and save them as a draft.
+      // Edits left by a closed app: put them back and save them as a draft, based on the
+      // version they were typed on (a cell changed since is a conflict to choose from).
       for (const [k, edits] of Object.entries(snap.rows)) {
         const r = rowById(Number(k))
-        if (r) for (const [f, v] of Object.entries(edits)) set(r, f, v)
+        if (!r) continue
+        for (const [f, v] of Object.entries(edits)) set(r, f, v)
+        const base = snap.bases?.[k]
+        if (base !== undefined) r.base = base
       }
       restoredRows.value = Object.keys(snap.rows).length
       q.restore(snap.rows)
@@ -186,6 +215,30 @@ export const useProgressStore = defineStore('progress', () => {
     return step
   }
 
+  /** A conflict resolved by keeping what this person typed: saved again over the newer value. */
+  function keepMine(id: number) {
+    const r = rowById(id)
+    if (!r?.conflict) return
+    r.base = r.conflict.theirs?.version ?? 0
+    r.conflict = null
+    r.error = null
+    queue.value?.retry()
+  }
+
+  /** A conflict resolved by taking the stored value: this person's edits of the row go. */
+  function takeTheirs(id: number) {
+    const r = rowById(id)
+    if (!r?.conflict) return
+    const theirs = r.conflict.theirs
+    Object.assign(r, cellFields(theirs))
+    r.current = theirs
+    r.base = theirs?.version ?? 0
+    r.conflict = null
+    r.error = null
+    r.issues = []
+    queue.value?.discard(id)
+  }
+
   async function flush() {
     await queue.value?.flush()
     if (queue.value?.lastError) throw queue.value.lastError
@@ -225,6 +278,8 @@ export const useProgressStore = defineStore('progress', () => {
     type,
     recordTyped,
     undo,
+    keepMine,
+    takeTheirs,
     flush,
     submit,
     approve,

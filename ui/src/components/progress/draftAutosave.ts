@@ -1,6 +1,8 @@
 // Nothing typed is lost: every edit goes to localStorage at once (survives closing the app
 // mid-edit), and a debounced save sends the dirty rows through IPC as a draft. A row leaves
-// the backup only once the database holds exactly what was typed.
+// the backup only once the database holds exactly what was typed. The backup keeps, per row,
+// the version of the stored cell the edits were based on: a draft restored after the cell
+// changed elsewhere meets a conflict instead of overwriting the newer value.
 
 /** One row's edited fields (value, note, source, vintage, status, evidence), as typed. */
 export type RowEdits = Record<string, string>
@@ -8,6 +10,8 @@ export type RowEdits = Record<string, string>
 export interface DraftSnapshot {
   savedAt: string
   rows: Record<string, RowEdits>
+  /** The stored cell's version each row's edits were based on (absent in older backups). */
+  bases?: Record<string, number>
 }
 
 export interface StorageLike {
@@ -40,12 +44,12 @@ export class DraftBackup {
     }
   }
 
-  write(rows: Record<string, RowEdits>): void {
+  write(rows: Record<string, RowEdits>, bases: Record<string, number> = {}): void {
     if (Object.keys(rows).length === 0) {
       this.storage.removeItem(this.key)
       return
     }
-    const snap: DraftSnapshot = { savedAt: new Date().toISOString(), rows }
+    const snap: DraftSnapshot = { savedAt: new Date().toISOString(), rows, bases }
     this.storage.setItem(this.key, JSON.stringify(snap))
   }
 
@@ -72,19 +76,43 @@ export class AutosaveQueue {
     private readonly backup: DraftBackup,
     private readonly delayMs = 800,
     private readonly onStateChange: (pending: number, error: unknown) => void = () => {},
+    /** The version a row's edits are based on, kept in the backup with them. */
+    private readonly baseOf: (rowKey: string) => number | undefined = () => undefined,
   ) {}
+
+  private writeBackup(): void {
+    const bases: Record<string, number> = {}
+    for (const k of Object.keys(this.dirty)) {
+      const b = this.baseOf(k)
+      if (b !== undefined) bases[k] = b
+    }
+    this.backup.write(this.dirty, bases)
+  }
 
   /** Restores rows from an earlier backup (they become dirty and are saved again). */
   restore(rows: Record<string, RowEdits>): void {
     for (const [k, edits] of Object.entries(rows)) this.dirty[k] = { ...this.dirty[k], ...edits }
-    this.backup.write(this.dirty)
+    this.writeBackup()
     this.schedule()
   }
 
   edit(rowKey: string | number, field: string, text: string): void {
     const k = String(rowKey)
     this.dirty[k] = { ...this.dirty[k], [field]: text }
-    this.backup.write(this.dirty)
+    this.writeBackup()
+    this.schedule()
+  }
+
+  /** Forgets a row's unsaved edits (the person chose the stored value instead). */
+  discard(rowKey: string | number): void {
+    delete this.dirty[String(rowKey)]
+    this.writeBackup()
+    this.onStateChange(this.pendingRows, this.lastError)
+  }
+
+  /** Saves a row again soon (its base changed: the person keeps their own value). */
+  retry(): void {
+    this.writeBackup()
     this.schedule()
   }
 
@@ -126,7 +154,7 @@ export class AutosaveQueue {
           for (const [f, v] of Object.entries(edits)) if (now[f] === v) delete now[f]
           if (Object.keys(now).length === 0) delete this.dirty[k]
         }
-        this.backup.write(this.dirty)
+        this.writeBackup()
       } catch (e) {
         this.lastError = e
       } finally {

@@ -174,3 +174,62 @@ describe('entry grid validation and drafts', () => {
     expect(backend.saved).toHaveLength(0)
   })
 })
+
+describe('entry grid: two people on one cell', () => {
+  it('each save names the version it was based on, then the one it stored', async () => {
+    const store = await mountGrid()
+    await type(cell(0, 0) as HTMLInputElement, '61')
+    await store.flush()
+    expect(backend.saved.at(-1)![0]).toMatchObject({ indicator_id: 1, expected_version: 0 })
+    const v = backend.stored[1]!.version
+    await type(cell(0, 0) as HTMLInputElement, '62')
+    await store.flush()
+    expect(backend.saved.at(-1)![0]).toMatchObject({ value: '62', expected_version: v })
+  })
+
+  it('a value saved by someone else meanwhile is shown beside mine; keeping mine saves it over theirs', async () => {
+    const store = await mountGrid()
+    const theirs = backend.saveAsOther(1, 58.5, '张三')!
+    await type(cell(0, 0) as HTMLInputElement, '61')
+    await store.flush()
+    expect(wrapper.text()).toContain('此格已被他人修改')
+    expect(wrapper.text()).toContain('58.5')
+    expect(wrapper.text()).toContain('张三')
+    expect(backend.stored[1]!.value).toBe(58.5)
+    expect(JSON.parse(storage.data.get(draftKey(7, '2026Q3'))!).rows).toEqual({ '1': { value: '61' } })
+    await wrapper.findAll('button').find((b) => b.text() === '保留我的')!.trigger('click')
+    await store.flush()
+    expect(backend.saved.at(-1)![0]).toMatchObject({ value: '61', expected_version: theirs.version })
+    expect(backend.stored[1]!.value).toBe(61)
+    expect(wrapper.text()).not.toContain('此格已被他人修改')
+    expect(storage.data.has(draftKey(7, '2026Q3'))).toBe(false)
+  })
+
+  it('taking theirs shows the stored value and drops my edit of the row', async () => {
+    const store = await mountGrid()
+    backend.saveAsOther(1, 58.5, '张三')
+    await type(cell(0, 0) as HTMLInputElement, '61')
+    await store.flush()
+    const sends = backend.saved.length
+    await wrapper.findAll('button').find((b) => b.text() === '采用对方的')!.trigger('click')
+    await store.flush()
+    expect((cell(0, 0) as HTMLInputElement).value).toBe('58.5')
+    expect(backend.saved).toHaveLength(sends)
+    expect(store.pendingRows).toBe(0)
+    expect(storage.data.has(draftKey(7, '2026Q3'))).toBe(false)
+  })
+
+  it('a draft restored after the cell changed elsewhere meets a conflict instead of overwriting', async () => {
+    const typedOn = backend.saveAsOther(4, 1.1, '李四')!
+    storage.setItem(
+      draftKey(7, '2026Q3'),
+      JSON.stringify({ savedAt: 'x', rows: { '4': { value: '1.25' } }, bases: { '4': typedOn.version } }),
+    )
+    backend.saveAsOther(4, 1.3, '张三')
+    const store = await mountGrid()
+    await store.flush()
+    expect(backend.saved.at(-1)![0]).toMatchObject({ value: '1.25', expected_version: typedOn.version })
+    expect(backend.stored[4]!.value).toBe(1.3)
+    expect(store.grid!.rows[3].conflict?.changed_by).toBe('张三')
+  })
+})

@@ -1,6 +1,16 @@
 // A small entry grid as the engine sends it, and a fake backend behind mockIPC.
 import { mockIPC } from '@tauri-apps/api/mocks'
-import type { BatchOutcome, BatchRow, DepartmentSummary, EntryGrid, EntryRow, Issue, ObservationInput } from '../../../bindings'
+import type {
+  BatchOutcome,
+  BatchRow,
+  CellConflict,
+  DepartmentSummary,
+  EntryGrid,
+  EntryRow,
+  Issue,
+  Observation,
+  ObservationInput,
+} from '../../../bindings'
 
 export function row(id: number, name: string, extra: Partial<EntryRow> = {}): EntryRow {
   return {
@@ -50,31 +60,101 @@ export interface FakeBackend {
   /** Per indicator: an error message the backend gives for its value. */
   refuse: Record<number, string>
   needsNote: Record<number, string>
+  /** The stored cells by indicator, with versions, as the database holds them. */
+  stored: Record<number, Observation | null>
+  /** Another person saves a cell (a new version). */
+  saveAsOther(id: number, value: number | null, by: string): Observation | null
+}
+
+let versions = 100
+
+function observation(inp: ObservationInput, by: string): Observation | null {
+  const value = inp.value?.trim() ? Number(inp.value) : null
+  if (value === null && !inp.status) return null
+  return {
+    indicator_id: inp.indicator_id,
+    period: inp.period,
+    value,
+    status: inp.status,
+    evidence: inp.evidence,
+    note: inp.note,
+    source: inp.source,
+    vintage: inp.vintage,
+    entered_by: by,
+    entered_at: '2026-12-01T02:32:00Z',
+    version: ++versions,
+  }
+}
+
+/** The engine's check: a save based on another version than the stored one meets a conflict. */
+function conflictOf(b: FakeBackend, inp: ObservationInput): CellConflict | null {
+  const theirs = b.stored[inp.indicator_id] ?? null
+  const current = theirs?.version ?? 0
+  if (inp.expected_version == null || inp.expected_version === current) return null
+  return {
+    indicator_id: inp.indicator_id,
+    indicator_name: '指标',
+    period: inp.period,
+    expected_version: inp.expected_version,
+    yours: inp,
+    theirs,
+    changed_by: theirs?.entered_by ?? null,
+    changed_at: theirs?.entered_at ?? null,
+  }
 }
 
 /** Installs a backend answering the progress commands like the engine would. */
 export function fakeBackend(g: EntryGrid = grid()): FakeBackend {
-  const b: FakeBackend = { calls: [], saved: [], grid: g, refuse: {}, needsNote: {} }
+  const b: FakeBackend = {
+    calls: [],
+    saved: [],
+    grid: g,
+    refuse: {},
+    needsNote: {},
+    stored: {},
+    saveAsOther(id, value, by) {
+      const o = observation({ ...emptyInput(id, b.grid.period), value: value === null ? null : String(value) }, by)
+      b.stored[id] = o
+      return o
+    },
+  }
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>
     b.calls.push({ cmd, args })
     switch (cmd) {
       case 'list_departments':
         return [{ id: 7, name: '统计局', lead_count: 4, support_count: 0, user_count: 2 }] satisfies DepartmentSummary[]
-      case 'entry_grid':
-        return JSON.parse(JSON.stringify(b.grid))
+      case 'entry_grid': {
+        const g = JSON.parse(JSON.stringify(b.grid)) as EntryGrid
+        for (const r of g.rows) if (r.indicator_id in b.stored) r.current = b.stored[r.indicator_id]
+        return g
+      }
       case 'save_observations': {
         const inputs = args.inputs as ObservationInput[]
         b.saved.push(inputs)
+        const after = { ...b.stored }
         const rows = inputs.map((inp, index) => {
-          const error = b.refuse[inp.indicator_id] ?? null
+          const conflict = conflictOf(b, inp)
+          const error = conflict ? '此格已被他人修改' : (b.refuse[inp.indicator_id] ?? null)
           const note = b.needsNote[inp.indicator_id]
           const issues: Issue[] = note
             ? [{ rule: 'large_change', severity: 'needs_note', message: note, resolved: !!inp.note }]
             : []
-          return { index, indicator_id: inp.indicator_id, period: inp.period, error, issues } satisfies BatchRow
+          const stored = error ? null : observation(inp, '填报员')
+          if (!error) after[inp.indicator_id] = stored
+          return {
+            index,
+            indicator_id: inp.indicator_id,
+            period: inp.period,
+            error,
+            conflict,
+            issues,
+            observation: stored,
+          } satisfies BatchRow
         })
-        return { committed: rows.every((r) => r.error === null), rows } satisfies BatchOutcome
+        const committed = rows.every((r) => r.error === null)
+        if (committed) b.stored = after
+        return { committed, rows } satisfies BatchOutcome
       }
       case 'submit_period':
         b.grid.submission.state = 'submitted'
@@ -91,6 +171,20 @@ export function fakeBackend(g: EntryGrid = grid()): FakeBackend {
     }
   })
   return b
+}
+
+function emptyInput(id: number, period: string): ObservationInput {
+  return {
+    indicator_id: id,
+    period,
+    value: null,
+    status: null,
+    evidence: null,
+    note: null,
+    source: null,
+    vintage: null,
+    expected_version: null,
+  }
 }
 
 export function memoryStorage() {

@@ -1,0 +1,67 @@
+//! Errors over HTTP: the same `ApiError` (stable code, Chinese message, a conflict's both
+//! values) as over IPC, with the HTTP status a client or a proxy expects.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use crate::api::{ApiError, ErrorCode};
+
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::Conflict | ErrorCode::Locked => StatusCode::CONFLICT,
+        ErrorCode::Throttled => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Storage => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorCode::InvalidInput
+        | ErrorCode::UnreadableDocument
+        | ErrorCode::NoTables
+        | ErrorCode::UnsupportedFormat
+        | ErrorCode::NoTextLayer
+        | ErrorCode::Encrypted => StatusCode::BAD_REQUEST,
+    }
+}
+
+/// An `ApiError` as a response, with its HTTP status.
+pub struct HttpError {
+    status: StatusCode,
+    error: ApiError,
+}
+
+impl From<ApiError> for HttpError {
+    fn from(error: ApiError) -> Self {
+        HttpError {
+            status: status_of(error.code),
+            error,
+        }
+    }
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.error)).into_response()
+    }
+}
+
+/// A body that is not the JSON a route takes (400), or larger than the limit (413).
+pub fn rejection(r: JsonRejection) -> HttpError {
+    let (status, message) = match r.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "请求内容超过 10 MB，已拒绝".to_string(),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            format!("请求内容不是有效的 JSON：{}", r.body_text()),
+        ),
+    };
+    HttpError {
+        status,
+        error: ApiError::new(ErrorCode::InvalidInput, message),
+    }
+}
