@@ -98,6 +98,19 @@ fn first_screen(conn: &Db) -> (Period, Vec<Answer>) {
     (period, answers)
 }
 
+/// This process's resident memory (Linux), for what the evaluation cache holds.
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
 /// The figures printed side by side at the end (milliseconds; medians unless "cold").
 #[derive(Default)]
 struct Figures {
@@ -132,6 +145,11 @@ fn measure(label: &str, conn: &Db) -> Figures {
     );
     for a in &cold {
         println!("  {:<18} {:>8.1} ms", a.name, a.ms);
+    }
+    if let Some(mb) = resident_mb() {
+        println!(
+            "  resident memory of this process after it (evaluation cache filled): {mb:.0} MB"
+        );
     }
     let mut totals = Vec::new();
     let mut runs: Vec<Vec<Answer>> = Vec::new();

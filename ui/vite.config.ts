@@ -8,11 +8,11 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 // Element Plus components (and their CSS) are imported where a template uses them, so a
 // screen loads only its own: the whole library's 1 MB of JS and 360 KB of CSS at start cost
 // the web process memory for components most screens never show.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     vue(),
     // Tests install the whole library (tests/mount.ts), as the app did before.
-    process.env.VITEST
+    mode === 'test'
       ? null
       : Components({
           resolvers: [ElementPlusResolver({ importStyle: 'css' })],
@@ -34,4 +34,4 @@ export default defineConfig({
     css: false,
     server: { deps: { inline: ['element-plus'] } },
   },
-})
+}))
