@@ -221,6 +221,13 @@ pub fn copy_sqlite_to_postgres(from: &rusqlite::Connection, to: &mut PgClient) -
         target.push(t);
     }
     tx.commit()?;
+    // A bulk copy leaves PostgreSQL without statistics: until autovacuum gets round to it the
+    // planner guesses, and per-row subqueries (counts per department) go badly wrong.
+    for table in TABLES {
+        if let Err(e) = to.batch_execute(&format!("ANALYZE {table}")) {
+            tracing::warn!(table, error = %e, "ANALYZE after the copy");
+        }
+    }
     Ok(Transfer { source, target })
 }
 
