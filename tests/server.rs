@@ -292,3 +292,91 @@ fn failed_sign_ins_are_throttled_and_an_administrator_lifts_the_lock() {
         "account and address locked, account lifted"
     );
 }
+
+#[test]
+fn two_departments_and_a_reviewer_at_the_same_time_each_see_their_work_through() {
+    for setup in places("server_together") {
+        let which = setup.place.name();
+        let addr = start(&setup.place);
+        let (dept_a, dept_b) = (setup.dept_a, setup.dept_b);
+        let (urban, forest) = (setup.urban, setup.forest);
+        // Each department enters and submits its quarters; the reviewer approves whatever is
+        // submitted, all at once, until every quarter is approved.
+        let quarters = ["2025Q1", "2025Q2", "2025Q3", "2025Q4"];
+        let staff = |user: &'static str, dept: i64, indicator: i64| {
+            std::thread::spawn(move || {
+                let token = login(addr, user);
+                for (k, q) in quarters.iter().enumerate() {
+                    let value = format!("{}.{k}", 50 + k);
+                    let input = json!({"indicator_id": indicator, "period": q, "value": value, "expected_version": 0});
+                    let saved = post(
+                        addr,
+                        "/api/save_observations",
+                        Some(&token),
+                        json!({"inputs": [input]}),
+                    );
+                    assert_eq!(saved.body["committed"], true, "{user} {q}: {}", saved.body);
+                    let period = json!({"department_id": dept, "period": q});
+                    let r = post(addr, "/api/submit", Some(&token), period);
+                    assert_eq!(r.status, 200, "{user} {q}: {}", r.body);
+                }
+            })
+        };
+        let a = staff("staff_a", dept_a, urban);
+        let b = staff("staff_b", dept_b, forest);
+        let reviewer = std::thread::spawn(move || {
+            let token = login(addr, "boss");
+            let mut approved = 0;
+            let deadline = std::time::Instant::now() + Duration::from_secs(60);
+            while approved < 8 && std::time::Instant::now() < deadline {
+                approved = 0;
+                for dept in [dept_a, dept_b] {
+                    for q in quarters {
+                        let period = json!({"department_id": dept, "period": q});
+                        let r = post(addr, "/api/approve", Some(&token), period);
+                        // 200: approved now; 409: not submitted yet, or approved already.
+                        assert!(matches!(r.status, 200 | 409), "{}", r.body);
+                        let grid = post(
+                            addr,
+                            "/api/entry_grid",
+                            Some(&token),
+                            json!({"department_id": dept, "period": q}),
+                        );
+                        if grid.body["submission"]["state"] == "approved" {
+                            approved += 1;
+                        }
+                    }
+                }
+            }
+            approved
+        });
+        a.join().unwrap();
+        b.join().unwrap();
+        assert_eq!(
+            reviewer.join().unwrap(),
+            8,
+            "{which}: every quarter of both approved"
+        );
+        let db = setup.place.connect();
+        for (dept, indicator) in [(dept_a, urban), (dept_b, forest)] {
+            for (k, q) in quarters.iter().enumerate() {
+                let state = zhibiao::store::submissions::get(&db, dept, q)
+                    .unwrap()
+                    .state;
+                assert_eq!(
+                    state,
+                    zhibiao::progress::State::Approved,
+                    "{which} {dept} {q}"
+                );
+                let o = zhibiao::store::observations::get(&db, indicator, q.parse().unwrap())
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(
+                    o.value,
+                    Some(50.0 + k as f64 + k as f64 / 10.0),
+                    "{which} {q}"
+                );
+            }
+        }
+    }
+}
