@@ -16,6 +16,7 @@ use crate::api::progress::{self, BatchOutcome, EntryGrid, ObservationInput};
 use crate::api::{departments, plans, session, ApiError, ErrorCode};
 use crate::auth::Session;
 use crate::model::Period;
+use crate::store::submissions::Submission;
 
 type Answer<T> = Result<Json<T>, HttpError>;
 
@@ -139,42 +140,55 @@ async fn save_observations(
     ))
 }
 
+/// A workflow step on a department × period.
+#[derive(Clone, Copy)]
+enum Step {
+    Submit,
+    Approve,
+    Return,
+}
+
+async fn step(
+    st: AppState,
+    s: Session,
+    b: Result<Json<DepartmentPeriod>, JsonRejection>,
+    step: Step,
+) -> Answer<Submission> {
+    let q = body(b)?;
+    let (d, p) = (q.department_id, q.period);
+    Ok(Json(
+        st.pool
+            .run(move |db| match step {
+                Step::Submit => progress::submit(db, &s, d, p),
+                Step::Approve => progress::approve(db, &s, d, p),
+                Step::Return => {
+                    progress::return_with_reason(db, &s, d, p, q.reason.as_deref().unwrap_or(""))
+                }
+            })
+            .await?,
+    ))
+}
+
 async fn submit(
     State(st): State<AppState>,
     Signed(s): Signed,
     b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<crate::store::submissions::Submission> {
-    let q = body(b)?;
-    Ok(Json(
-        st.pool
-            .run(move |db| progress::submit(db, &s, q.department_id, q.period))
-            .await?,
-    ))
+) -> Answer<Submission> {
+    step(st, s, b, Step::Submit).await
 }
 
 async fn approve(
     State(st): State<AppState>,
     Signed(s): Signed,
     b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<crate::store::submissions::Submission> {
-    let q = body(b)?;
-    Ok(Json(
-        st.pool
-            .run(move |db| progress::approve(db, &s, q.department_id, q.period))
-            .await?,
-    ))
+) -> Answer<Submission> {
+    step(st, s, b, Step::Approve).await
 }
 
 async fn return_with_reason(
     State(st): State<AppState>,
     Signed(s): Signed,
     b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<crate::store::submissions::Submission> {
-    let q = body(b)?;
-    let reason = q.reason.unwrap_or_default();
-    Ok(Json(
-        st.pool
-            .run(move |db| progress::return_with_reason(db, &s, q.department_id, q.period, &reason))
-            .await?,
-    ))
+) -> Answer<Submission> {
+    step(st, s, b, Step::Return).await
 }

@@ -79,28 +79,15 @@ pub fn build_in(mut conn: Connection) -> Fixture {
         1,
     );
     let forest = indicator(&conn, 4, ("森林覆盖率", "%", "33.1", "35"), false, 2);
-    let hash = hash_password(PASSWORD).unwrap();
-    let tx = conn.transaction().unwrap();
-    for (name, role, dept) in [
-        ("staff_a", Role::Staff, Some(1)),
-        ("staff_b", Role::Staff, Some(2)),
-        ("boss", Role::Manager, None),
-        ("root", Role::Admin, None),
-    ] {
-        users::insert(
-            &tx,
-            &Actor::system(),
-            &NewUser {
-                name,
-                password_hash: &hash,
-                role,
-                department_id: dept,
-                must_change_password: false,
-            },
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
+    add_users(
+        &mut conn,
+        &[
+            ("staff_a", Role::Staff, Some(1)),
+            ("staff_b", Role::Staff, Some(2)),
+            ("boss", Role::Manager, None),
+            ("root", Role::Admin, None),
+        ],
+    );
     Fixture {
         conn,
         dept_a: 1,
@@ -111,6 +98,27 @@ pub fn build_in(mut conn: Connection) -> Fixture {
         energy,
         forest,
     }
+}
+
+/// Users (name, role, department), all with [`PASSWORD`].
+pub fn add_users(conn: &mut Connection, users: &[(&str, Role, Option<i64>)]) {
+    let hash = hash_password(PASSWORD).unwrap();
+    let tx = conn.transaction().unwrap();
+    for &(name, role, department_id) in users {
+        users::insert(
+            &tx,
+            &Actor::system(),
+            &NewUser {
+                name,
+                password_hash: &hash,
+                role,
+                department_id,
+                must_change_password: false,
+            },
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
 }
 
 pub fn build() -> Fixture {

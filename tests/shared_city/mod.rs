@@ -4,13 +4,12 @@
 
 use std::path::PathBuf;
 
-use zhibiao::auth::{hash_password, Role};
+use zhibiao::auth::Role;
+use zhibiao::store;
 use zhibiao::store::db::Db;
-use zhibiao::store::users::{self, NewUser};
-use zhibiao::store::{self, Actor};
 
 use super::pg_support;
-use super::progress_fixture::{self, PASSWORD};
+use super::progress_fixture;
 
 /// Where a test's database lives: threads open their own connections to it.
 pub enum Place {
@@ -50,32 +49,18 @@ pub struct Setup {
 pub fn places(test: &str) -> Vec<Setup> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("city.db");
-    let f = progress_fixture::build_in(store::open(&path).unwrap());
-    let hash = hash_password(PASSWORD).unwrap();
-    let mut conn = store::open(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for (name, role, dept) in [
-        ("staff_a2", Role::Staff, Some(f.dept_a)),
-        ("boss2", Role::Manager, None),
-    ] {
-        users::insert(
-            &tx,
-            &Actor::system(),
-            &NewUser {
-                name,
-                password_hash: &hash,
-                role,
-                department_id: dept,
-                must_change_password: false,
-            },
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
+    let mut f = progress_fixture::build_in(store::open(&path).unwrap());
+    progress_fixture::add_users(
+        &mut f.conn,
+        &[
+            ("staff_a2", Role::Staff, Some(f.dept_a)),
+            ("boss2", Role::Manager, None),
+        ],
+    );
     let mut out = Vec::new();
     if let Some((mut pg, url, schema)) = pg_support::empty_schema(test) {
         zhibiao::store::postgres_open::migrate_postgres(&mut pg, &schema).unwrap();
-        store::transfer::copy_sqlite_to_postgres(&conn, &mut pg).unwrap();
+        store::transfer::copy_sqlite_to_postgres(&f.conn, &mut pg).unwrap();
         out.push(Setup {
             place: Place::Postgres { url, schema },
             dept_a: f.dept_a,
