@@ -380,3 +380,30 @@ fn two_departments_and_a_reviewer_at_the_same_time_each_see_their_work_through()
         }
     }
 }
+
+#[test]
+fn a_polling_reviewer_sees_that_others_worked_and_nothing_more() {
+    let setup = places("server_changes").into_iter().next().unwrap();
+    let addr = start(&setup.place);
+    let (boss, staff) = (login(addr, "boss"), login(addr, "staff_a"));
+    let last = || {
+        let r = http(addr, "GET", "/api/changes", Some(&boss), b"");
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body["last_change"].as_i64().unwrap()
+    };
+    let t0 = last();
+    assert_eq!(last(), t0, "nothing happened, nothing to reload");
+    let saved = post(
+        addr,
+        "/api/save_observations",
+        Some(&staff),
+        json!({"inputs": [cell(setup.urban, "55.0", 0)]}),
+    );
+    assert_eq!(saved.body["committed"], true);
+    let t1 = last();
+    assert!(t1 > t0, "a save is a change");
+    let period = json!({"department_id": setup.dept_a, "period": "2025Q3"});
+    assert_eq!(post(addr, "/api/submit", Some(&staff), period).status, 200);
+    assert!(last() > t1, "a submission is a change too");
+    assert_eq!(http(addr, "GET", "/api/changes", None, b"").status, 401);
+}

@@ -3,6 +3,7 @@
 //! [`ApiError`]: a stable `code` and a Chinese `message`.
 
 pub mod backup;
+pub mod changes;
 pub mod charts;
 pub mod dashboard;
 pub mod db_path;

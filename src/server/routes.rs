@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/login", post(sign_in::login))
         .route("/api/logout", post(sign_in::logout))
         .route("/api/admin/unlock", post(sign_in::unlock))
+        .route("/api/changes", get(changes))
         .route("/api/departments", get(list_departments))
         .route("/api/plans", get(list_plans))
         .route("/api/entry_grid", post(entry_grid))
@@ -71,6 +72,18 @@ struct Health {
 /// Touches no database: it answers while every connection is busy.
 async fn health() -> Json<Health> {
     Json(Health { status: "ok" })
+}
+
+/// Polled by clients to reload their lists when others' work arrives (see `api::changes`).
+async fn changes(
+    State(st): State<AppState>,
+    Signed(s): Signed,
+) -> Answer<crate::api::changes::Changes> {
+    Ok(Json(
+        st.pool
+            .run(move |db| crate::api::changes::changes(db, &s))
+            .await?,
+    ))
 }
 
 async fn list_departments(

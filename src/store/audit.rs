@@ -73,6 +73,12 @@ pub fn append_id(tx: &impl Write, actor: &Actor, change: &Change) -> Result<i64>
     )
 }
 
+/// The id of the latest audit row (0 for none): it grows with every recorded change, values
+/// and workflow steps alike, so a client polling it knows when to reload.
+pub fn last_id(conn: &impl crate::store::db::Sql) -> Result<i64> {
+    conn.query_scalar("SELECT coalesce(max(id), 0) FROM audit_log", args![])
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditEntry {
     #[ts(type = "number")]
