@@ -18,8 +18,6 @@ mod shared_city;
 
 use std::time::Duration;
 
-use zhibiao::store::db::Sql;
-
 fn env_or(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -57,13 +55,7 @@ fn main() {
         let out = load_support::run(addr, &who, Duration::from_secs(seconds));
         let mut l = out.latencies_ms.clone();
         l.sort_by(f64::total_cmp);
-        let db = place.connect();
-        let audited: i64 = db
-            .query_scalar(
-                "SELECT count(*) FROM audit_log WHERE entity = 'observation'",
-                zhibiao::args![],
-            )
-            .unwrap();
+        let audited = load_support::audited_saves(place);
         println!(
             "| {} | {} | {:.0} | {:.1} | {:.1} | {} | {} | {:.0}（{:.0}） |",
             place.name(),
@@ -72,11 +64,7 @@ fn main() {
             percentile(&l, 0.50),
             percentile(&l, 0.99),
             out.refused,
-            if audited as u64 == out.saved {
-                "是"
-            } else {
-                "否"
-            },
+            if audited == out.saved { "是" } else { "否" },
             rss_mb("VmRSS:"),
             rss_mb("VmHWM:"),
         );

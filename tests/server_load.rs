@@ -10,8 +10,6 @@ mod shared_city;
 
 use std::time::Duration;
 
-use zhibiao::store::db::Sql;
-
 #[test]
 fn concurrent_saves_through_the_server_are_each_stored_once_on_both() {
     let (places, clients) = load_support::city("server_load", 8);
@@ -25,16 +23,8 @@ fn concurrent_saves_through_the_server_are_each_stored_once_on_both() {
         );
         assert_eq!(out.refused, 0, "{which}: each client owns its cell");
         let db = place.connect();
-        let audited: i64 = db
-            .query_scalar(
-                "SELECT count(*) FROM audit_log WHERE entity = 'observation'",
-                zhibiao::args![],
-            )
-            .unwrap();
-        assert_eq!(
-            audited as u64, out.saved,
-            "{which}: audit rows = confirmed saves"
-        );
+        let audited = load_support::audited_saves(place);
+        assert_eq!(audited, out.saved, "{which}: audit rows = confirmed saves");
         for (indicator, value) in &out.last {
             let stored = zhibiao::store::observations::get(
                 &db,

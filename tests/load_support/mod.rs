@@ -164,3 +164,16 @@ pub fn run(addr: SocketAddr, clients: &[Client], time: Duration) -> Outcome {
     }
     total
 }
+
+/// Audit rows of saved values: one per confirmed save when nothing is lost or doubled.
+pub fn audited_saves(place: &Place) -> u64 {
+    use zhibiao::store::db::Sql;
+    let n: i64 = place
+        .connect()
+        .query_scalar(
+            "SELECT count(*) FROM audit_log WHERE entity = 'observation'",
+            zhibiao::args![],
+        )
+        .unwrap();
+    n as u64
+}
