@@ -44,7 +44,7 @@ token=$(https -H 'Content-Type: application/json' \
   -d "{\"name\":\"admin\",\"password\":\"$password\"}" "$url/api/login" |
   sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
 [ -n "$token" ] || { echo "登录失败" >&2; exit 1; }
-https -H "Authorization: Bearer $token" "$url/api/plans" >/dev/null
+https -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d "{}" "$url/api/list_plans" | grep -q "\["
 grep -q 'route=/api/login' "$dir/server.log" || { echo "缺少请求日志" >&2; exit 1; }
 grep -q '证书指纹' "$dir/server.log"
 echo "服务检查通过：$url（/health、登录、规划列表，均经 TLS）"

@@ -42,7 +42,7 @@ fn two_departments_and_a_reviewer_work_through_http_on_both() {
 
         // No token, a made-up token, a wrong password: 401 with a stable code and Chinese.
         for token in [None, Some("0123abcd")] {
-            let r = http(addr, "GET", "/api/plans", token, b"");
+            let r = http(addr, "POST", "/api/list_plans", token, b"{}");
             assert_eq!(r.status, 401, "{which}");
             assert_eq!(r.body["code"], "unauthenticated");
             assert!(r.body["message"].as_str().unwrap().contains("登录"));
@@ -121,16 +121,16 @@ fn two_departments_and_a_reviewer_work_through_http_on_both() {
         // Staff submit; staff cannot approve; the reviewer can.
         let period = json!({"department_id": setup.dept_a, "period": "2025Q3"});
         assert_eq!(
-            post(addr, "/api/submit", Some(&a), period.clone()).status,
+            post(addr, "/api/submit_period", Some(&a), period.clone()).status,
             200
         );
-        let r = post(addr, "/api/approve", Some(&a), period.clone());
+        let r = post(addr, "/api/approve_period", Some(&a), period.clone());
         assert_eq!(
             (r.status, r.body["code"].as_str()),
             (403, Some("forbidden")),
             "{which}"
         );
-        let r = post(addr, "/api/approve", Some(&boss), period.clone());
+        let r = post(addr, "/api/approve_period", Some(&boss), period.clone());
         assert_eq!(
             (r.status, r.body["state"].as_str()),
             (200, Some("approved")),
@@ -170,7 +170,10 @@ fn two_departments_and_a_reviewer_work_through_http_on_both() {
 
         // Signing out ends the token.
         post(addr, "/api/logout", Some(&a), json!({}));
-        assert_eq!(http(addr, "GET", "/api/plans", Some(&a), b"").status, 401);
+        assert_eq!(
+            http(addr, "POST", "/api/list_plans", Some(&a), b"{}").status,
+            401
+        );
     }
 }
 
@@ -212,7 +215,7 @@ fn the_server_answers_while_a_store_call_waits_on_a_lock() {
     // Meanwhile the server answers other requests, including ones that use the database.
     assert_eq!(http(addr, "GET", "/health", None, b"").status, 200);
     assert_eq!(
-        http(addr, "GET", "/api/plans", Some(&token), b"").status,
+        http(addr, "POST", "/api/list_plans", Some(&token), b"{}").status,
         200
     );
     login(addr, "boss");
@@ -317,7 +320,7 @@ fn two_departments_and_a_reviewer_at_the_same_time_each_see_their_work_through()
                     );
                     assert_eq!(saved.body["committed"], true, "{user} {q}: {}", saved.body);
                     let period = json!({"department_id": dept, "period": q});
-                    let r = post(addr, "/api/submit", Some(&token), period);
+                    let r = post(addr, "/api/submit_period", Some(&token), period);
                     assert_eq!(r.status, 200, "{user} {q}: {}", r.body);
                 }
             })
@@ -333,7 +336,7 @@ fn two_departments_and_a_reviewer_at_the_same_time_each_see_their_work_through()
                 for dept in [dept_a, dept_b] {
                     for q in quarters {
                         let period = json!({"department_id": dept, "period": q});
-                        let r = post(addr, "/api/approve", Some(&token), period);
+                        let r = post(addr, "/api/approve_period", Some(&token), period);
                         // 200: approved now; 409: not submitted yet, or approved already.
                         assert!(matches!(r.status, 200 | 409), "{}", r.body);
                         let grid = post(
@@ -403,7 +406,10 @@ fn a_polling_reviewer_sees_that_others_worked_and_nothing_more() {
     let t1 = last();
     assert!(t1 > t0, "a save is a change");
     let period = json!({"department_id": setup.dept_a, "period": "2025Q3"});
-    assert_eq!(post(addr, "/api/submit", Some(&staff), period).status, 200);
+    assert_eq!(
+        post(addr, "/api/submit_period", Some(&staff), period).status,
+        200
+    );
     assert!(last() > t1, "a submission is a change too");
     assert_eq!(http(addr, "GET", "/api/changes", None, b"").status, 401);
 }

@@ -68,6 +68,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::progress::annual_targets,
             commands::progress::indicator_values,
             commands::status::dashboard_page,
+            commands::status::changes,
             commands::status::indicator_status,
             commands::status::chart_svg,
             commands::status::save_chart_png,

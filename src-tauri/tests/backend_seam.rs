@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use ipc_support::{invoke, TestApp};
 use serde_json::json;
+use zhibiao::store::db::Sql;
 
 #[test]
 fn commands_go_through_the_backend_with_arguments_that_serialise() {
@@ -75,6 +76,7 @@ fn a_quick_command_answers_while_a_report_renders() {
 
 zhibiao_app::call!(HalfWriteThenPanic = "half_write_then_panic" {} -> (), |e, c| {
     let conn = e.db()?;
+    let conn = conn.as_sqlite().expect("the local database is a file");
     conn.execute_batch("BEGIN; INSERT INTO departments(name) VALUES ('写了一半的部门');")?;
     panic!("a bug in the middle of a command");
 });

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod changes;
 pub mod charts;
+pub mod commands;
 pub mod dashboard;
 pub mod db_path;
 pub mod departments;

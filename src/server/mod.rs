@@ -1,6 +1,7 @@
 //! `zhibiao serve`: the same use cases over HTTP/JSON for a city's departments on many
 //! machines (axum on tokio). What is here: sign-in tokens, failed sign-ins throttled per
-//! account and address, the entry and review workflow,
+//! account and address, every command of the engine's table by name (saves retried with an
+//! `Idempotency-Key` not applied twice),
 //! JSON errors with the `ApiError` codes, a 10 MB body limit, one log line per request, and
 //! every store call on a blocking pool, TLS (rustls) — required for any address beyond
 //! loopback, since passwords and tokens must not cross the network in clear text.
@@ -9,6 +10,7 @@ mod error;
 mod log;
 mod pinned;
 mod pool;
+mod replies;
 mod routes;
 mod sessions;
 mod sign_in;
@@ -39,6 +41,8 @@ pub struct AppState {
     pub throttle: Arc<Mutex<Throttle>>,
     /// Password checks running at once (each holds argon2's memory).
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// Answers kept for retried saves (`Idempotency-Key`).
+    pub replies: Arc<replies::Replies>,
 }
 
 /// At most this many password checks at once.
@@ -51,6 +55,7 @@ impl AppState {
             sessions: Arc::new(Sessions::default()),
             throttle: Arc::default(),
             password_checks: Arc::new(tokio::sync::Semaphore::new(PASSWORD_CHECKS)),
+            replies: Arc::default(),
         })
     }
 }

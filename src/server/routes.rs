@@ -1,27 +1,29 @@
-//! The HTTP routes: each a few lines over the same `api` use case the desktop app calls
-//! (no rule is repeated here), run on the blocking pool.
+//! The HTTP routes: sign-in, health, and every command of the engine's table by name — the
+//! same commands the desktop app runs in-process (no rule is repeated here), each on the
+//! blocking pool.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::error::{rejection, HttpError};
 use super::log::LogUser;
+use super::replies::{self, Turn};
 use super::sign_in;
 use super::AppState;
-use crate::api::progress::{self, BatchOutcome, EntryGrid, ObservationInput};
-use crate::api::{departments, plans, session, ApiError, ErrorCode};
+use crate::api::commands::{self, OnConnection};
+use crate::api::{ApiError, ErrorCode};
 use crate::auth::Session;
-use crate::model::Period;
-use crate::store::submissions::Submission;
 
 type Answer<T> = Result<Json<T>, HttpError>;
 
-/// The signed-in user of a request, from its `Authorization: Bearer` token.
-pub struct Signed(pub Session);
+/// The signed-in user of a request and its `Authorization: Bearer` token.
+pub struct Signed(pub Session, pub String);
 
 impl FromRequestParts<AppState> for Signed {
     type Rejection = HttpError;
@@ -39,7 +41,7 @@ impl FromRequestParts<AppState> for Signed {
         if let Some(slot) = parts.extensions.get::<LogUser>() {
             slot.set(&s.name);
         }
-        Ok(Signed(s))
+        Ok(Signed(s, token.unwrap_or_default().to_string()))
     }
 }
 
@@ -54,13 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/logout", post(sign_in::logout))
         .route("/api/admin/unlock", post(sign_in::unlock))
         .route("/api/changes", get(changes))
-        .route("/api/departments", get(list_departments))
-        .route("/api/plans", get(list_plans))
-        .route("/api/entry_grid", post(entry_grid))
-        .route("/api/save_observations", post(save_observations))
-        .route("/api/submit", post(submit))
-        .route("/api/approve", post(approve))
-        .route("/api/return", post(return_with_reason))
+        .route("/api/{command}", post(command))
         .with_state(state)
 }
 
@@ -77,7 +73,7 @@ async fn health() -> Json<Health> {
 /// Polled by clients to reload their lists when others' work arrives (see `api::changes`).
 async fn changes(
     State(st): State<AppState>,
-    Signed(s): Signed,
+    Signed(s, _): Signed,
 ) -> Answer<crate::api::changes::Changes> {
     Ok(Json(
         st.pool
@@ -86,122 +82,66 @@ async fn changes(
     ))
 }
 
-async fn list_departments(
+/// Any command of the engine's table, by name: the JSON body is its arguments, the answer
+/// its output — what the desktop app runs in-process on its own database. With an
+/// `Idempotency-Key`, a retried request gets the first attempt's answer instead of running
+/// again.
+async fn command(
     State(st): State<AppState>,
-    Signed(s): Signed,
-) -> Answer<Vec<crate::store::departments::DepartmentSummary>> {
-    Ok(Json(
-        st.pool
-            .run(move |db| {
-                session::authorize(db, &s)?;
-                departments::list_departments(db)
-            })
-            .await?,
-    ))
+    Path(name): Path<String>,
+    Signed(s, token): Signed,
+    headers: HeaderMap,
+    b: Result<Json<Value>, JsonRejection>,
+) -> Answer<Value> {
+    if !commands::NAMES.contains(&name.as_str()) {
+        return Err(ApiError::new(ErrorCode::NotFound, format!("没有这个命令：{name}")).into());
+    }
+    let args = body(b)?;
+    let key = idempotency_key(&headers)?;
+    let user = s.user_id;
+    if let Some(key) = &key {
+        if let Turn::Answered(answer) = st.replies.begin(user, key).await {
+            return Ok(Json(answer?));
+        }
+    }
+    let sessions = st.sessions.clone();
+    let answer = st
+        .pool
+        .run(move |db| {
+            let remember = |fresh: Option<Session>| match fresh {
+                Some(fresh) => sessions.replace(&token, fresh),
+                None => sessions.revoke(&token),
+            };
+            commands::dispatch(&OnConnection::new(db, s, remember), &name, args)
+        })
+        .await;
+    if let Some(key) = &key {
+        match &answer {
+            // Nothing was decided: a retry runs again.
+            Err(e) if matches!(e.code, ErrorCode::Storage | ErrorCode::Internal) => {
+                st.replies.abandon(user, key)
+            }
+            _ => st.replies.finish(user, key, &answer),
+        }
+    }
+    Ok(Json(answer?))
 }
 
-async fn list_plans(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-) -> Answer<Vec<crate::store::plans::PlanSummary>> {
-    Ok(Json(
-        st.pool
-            .run(move |db| {
-                session::authorize(db, &s)?;
-                plans::list_plans(db)
-            })
-            .await?,
-    ))
-}
-
-#[derive(Deserialize)]
-struct DepartmentPeriod {
-    department_id: i64,
-    period: Period,
-    #[serde(default)]
-    reason: Option<String>,
-}
-
-async fn entry_grid(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-    b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<EntryGrid> {
-    let q = body(b)?;
-    Ok(Json(
-        st.pool
-            .run(move |db| progress::entry_grid(db, &s, q.department_id, q.period))
-            .await?,
-    ))
-}
-
-#[derive(Deserialize)]
-struct Inputs {
-    inputs: Vec<ObservationInput>,
-}
-
-async fn save_observations(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-    b: Result<Json<Inputs>, JsonRejection>,
-) -> Answer<BatchOutcome> {
-    let q = body(b)?;
-    Ok(Json(
-        st.pool
-            .run(move |db| progress::save_observations(db, &s, &q.inputs))
-            .await?,
-    ))
-}
-
-/// A workflow step on a department × period.
-#[derive(Clone, Copy)]
-enum Step {
-    Submit,
-    Approve,
-    Return,
-}
-
-async fn step(
-    st: AppState,
-    s: Session,
-    b: Result<Json<DepartmentPeriod>, JsonRejection>,
-    step: Step,
-) -> Answer<Submission> {
-    let q = body(b)?;
-    let (d, p) = (q.department_id, q.period);
-    Ok(Json(
-        st.pool
-            .run(move |db| match step {
-                Step::Submit => progress::submit(db, &s, d, p),
-                Step::Approve => progress::approve(db, &s, d, p),
-                Step::Return => {
-                    progress::return_with_reason(db, &s, d, p, q.reason.as_deref().unwrap_or(""))
-                }
-            })
-            .await?,
-    ))
-}
-
-async fn submit(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-    b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<Submission> {
-    step(st, s, b, Step::Submit).await
-}
-
-async fn approve(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-    b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<Submission> {
-    step(st, s, b, Step::Approve).await
-}
-
-async fn return_with_reason(
-    State(st): State<AppState>,
-    Signed(s): Signed,
-    b: Result<Json<DepartmentPeriod>, JsonRejection>,
-) -> Answer<Submission> {
-    step(st, s, b, Step::Return).await
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, HttpError> {
+    let Some(v) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    match v.to_str() {
+        Ok(k) if !k.trim().is_empty() && k.len() <= replies::MAX_KEY => {
+            Ok(Some(k.trim().to_string()))
+        }
+        _ => Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "Idempotency-Key 须为不超过 {} 个字符的文本",
+                replies::MAX_KEY
+            ),
+        )
+        .into()),
+    }
 }

@@ -48,6 +48,14 @@ impl Sessions {
         }
     }
 
+    /// The token's session after its holder changed it (own password): the token stays.
+    pub fn replace(&self, token: &str, s: Session) {
+        let mut map = self.by_token.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(entry) = map.get_mut(token) {
+            entry.0 = s;
+        }
+    }
+
     pub fn revoke(&self, token: &str) {
         let mut map = self.by_token.lock().unwrap_or_else(|p| p.into_inner());
         map.remove(token);

@@ -165,7 +165,7 @@ pub struct Account {
 /// An administrator lifts an account's sign-in lock.
 pub async fn unlock(
     State(st): State<AppState>,
-    super::routes::Signed(s): super::routes::Signed,
+    super::routes::Signed(s, _): super::routes::Signed,
     b: Result<Json<Account>, JsonRejection>,
 ) -> Result<Json<Done>, HttpError> {
     let Json(a) = b.map_err(rejection)?;

@@ -4,14 +4,15 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
+use zhibiao::api::commands::Engine;
 use zhibiao::api::{session, ApiError, ErrorCode};
 use zhibiao::auth::Session;
-use zhibiao::store::Actor;
+use zhibiao::store::db::{Db, Sql};
 
 use super::{AnyCall, Backend};
 
 pub struct Local {
-    db: Mutex<Connection>,
+    db: Mutex<Db>,
     db_path: PathBuf,
     /// Who is signed in. Only a hint: every use case re-reads the user.
     session: Mutex<Option<Session>>,
@@ -48,7 +49,7 @@ impl Local {
 
     pub fn with_connection(conn: Connection, db_path: PathBuf) -> Self {
         Local {
-            db: Mutex::new(conn),
+            db: Mutex::new(Db::from(conn)),
             db_path,
             session: Mutex::new(None),
         }
@@ -56,30 +57,6 @@ impl Local {
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
-    }
-
-    /// The connection. After a panic in a call that held it, the transaction that call left
-    /// open is rolled back and the connection is used again: one failed command must not
-    /// leave the app unusable.
-    pub fn db(&self) -> Result<MutexGuard<'_, Connection>, ApiError> {
-        match self.db.lock() {
-            Ok(conn) => Ok(conn),
-            Err(poisoned) => {
-                let conn = poisoned.into_inner();
-                if !conn.is_autocommit() {
-                    conn.execute_batch("ROLLBACK")?;
-                }
-                self.db.clear_poison();
-                tracing::warn!("database connection recovered after a panic");
-                Ok(conn)
-            }
-        }
-    }
-
-    /// The signed-in user, or `Unauthenticated`.
-    pub fn session(&self) -> Result<Session, ApiError> {
-        self.current_session()?
-            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "请先登录"))
     }
 
     pub fn current_session(&self) -> Result<Option<Session>, ApiError> {
@@ -94,37 +71,38 @@ impl Local {
     fn session_slot(&self) -> MutexGuard<'_, Option<Session>> {
         self.session.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
 
-    /// `work` as any signed-in user (checked by the engine's one door).
-    pub fn signed_in<T>(
-        &self,
-        work: impl FnOnce(&Connection, &Session) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        let s = self.session()?;
-        let conn = self.db()?;
-        let fresh = session::authorize(&*conn, &s)?;
-        work(&conn, &fresh)
+impl Engine for Local {
+    type Conn<'a> = MutexGuard<'a, Db>;
+
+    /// After a panic in a call that held the connection, the transaction that call left
+    /// open is rolled back and the connection is used again: one failed command must not
+    /// leave the app unusable.
+    fn db(&self) -> Result<MutexGuard<'_, Db>, ApiError> {
+        match self.db.lock() {
+            Ok(conn) => Ok(conn),
+            Err(poisoned) => {
+                let conn = poisoned.into_inner();
+                if let Some(c) = conn.as_sqlite() {
+                    if !c.is_autocommit() {
+                        c.execute_batch("ROLLBACK")?;
+                    }
+                }
+                self.db.clear_poison();
+                tracing::warn!("database connection recovered after a panic");
+                Ok(conn)
+            }
+        }
     }
 
-    /// `work` as an administrator, with the audit log's actor.
-    pub fn administrator<T>(
-        &self,
-        work: impl FnOnce(&mut Connection, &Actor) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        let s = self.session()?;
-        let mut conn = self.db()?;
-        let actor = session::administrator(&*conn, &s)?;
-        work(&mut conn, &actor)
+    fn session(&self) -> Result<Session, ApiError> {
+        self.current_session()?
+            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "请先登录"))
     }
 
-    /// `work` with the session as it is, for use cases that check their own rules (role,
-    /// department, workflow state) through the engine.
-    pub fn with_session<T>(
-        &self,
-        work: impl FnOnce(&mut Connection, &Session) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        let s = self.session()?;
-        work(&mut *self.db()?, &s)
+    fn remember(&self, session: Option<Session>) {
+        self.set_session(session);
     }
 }
 
@@ -143,12 +121,15 @@ mod tests {
         let count = |l: &Local| -> i64 {
             l.db()
                 .unwrap()
+                .as_sqlite()
+                .unwrap()
                 .query_row("SELECT count(*) FROM departments", [], |r| r.get(0))
                 .unwrap()
         };
         let before = count(&local);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let conn = local.db().unwrap();
+            let conn = conn.as_sqlite().unwrap();
             conn.execute_batch("BEGIN; INSERT INTO departments(name) VALUES ('半途部门');")
                 .unwrap();
             panic!("a bug in the middle of a command");
@@ -160,11 +141,12 @@ mod tests {
             before,
             "the open transaction was rolled back"
         );
-        let conn = local.db().unwrap();
+        let guard = local.db().unwrap();
+        let conn = guard.as_sqlite().unwrap();
         assert!(conn.is_autocommit());
         conn.execute("INSERT INTO departments(name) VALUES ('新部门')", [])
             .unwrap();
-        drop(conn);
+        drop(guard);
         assert_eq!(count(&local), before + 1, "the connection works again");
         assert!(!local.db.is_poisoned());
     }

@@ -1,7 +1,9 @@
 //! The seam between the commands and the engine. A command turns its arguments into a
 //! [`Call`] (plain data, serialisable) and hands it to the [`Backend`] the app holds: the
-//! local engine today ([`Local`]); a remote backend can later send the call's name and
-//! arguments to a server and read the JSON reply, without a command's body changing.
+//! local engine ([`Local`]), or a remote one that sends the call's name and arguments to a
+//! server and reads the JSON reply — the same commands either way. Most calls are the
+//! engine's command table (`zhibiao::api::commands`), which the server runs too; the few
+//! declared here with [`call!`] are about this machine (its database file, its sign-in).
 //!
 //! Calls run on a blocking thread, never on the main thread, so the window never waits for
 //! the database or for rendering.
@@ -12,6 +14,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use zhibiao::api::commands::Command;
 use zhibiao::api::{ApiError, ErrorCode};
 
 pub use local::Local;
@@ -37,6 +40,15 @@ pub trait AnyCall: Send {
     fn output_json(&mut self) -> Result<serde_json::Value, ApiError>;
     /// Sets the output from JSON (what a remote backend received).
     fn set_output_json(&mut self, json: serde_json::Value) -> Result<(), ApiError>;
+}
+
+/// Every command of the engine's table is a call.
+impl<C: Command> Call for C {
+    const NAME: &'static str = <C as Command>::NAME;
+    type Output = <C as Command>::Output;
+    fn run(self, engine: &Local) -> Result<Self::Output, ApiError> {
+        Command::run(self, engine)
+    }
 }
 
 /// Where the calls run.
@@ -101,11 +113,13 @@ pub async fn call<C: Call>(backend: Arc<dyn Backend>, call: C) -> Result<C::Outp
     })?
 }
 
-/// Declares a [`Call`]: a struct of the command's arguments and what running it does.
+/// Declares a [`Call`] about this machine: a struct of the command's arguments and what
+/// running it does on the local engine.
 ///
 /// ```ignore
-/// call!(GetPlan = "get_plan" { id: i64 } -> PlanDetail, |engine, call| {
-///     engine.signed_in(|conn, _| plans::plan_detail(conn, call.id))
+/// call!(Logout = "logout" {} -> (), |engine, call| {
+///     engine.set_session(None);
+///     Ok(())
 /// });
 /// ```
 #[macro_export]
@@ -126,6 +140,8 @@ macro_rules! call {
                 self,
                 $engine: &$crate::backend::Local,
             ) -> Result<$out, zhibiao::api::ApiError> {
+                #[allow(unused_imports)]
+                use zhibiao::api::commands::Engine as _;
                 let $call = self;
                 $body
             }

@@ -4,7 +4,8 @@
 
 use tauri::State;
 use zhibiao::api::backup::{self, BackupEntry, BackupList, RestoreOutcome};
-use zhibiao::api::ApiError;
+use zhibiao::api::{ApiError, ErrorCode};
+use zhibiao::store::db::Db;
 
 use crate::call;
 use crate::state::AppState;
@@ -28,15 +29,26 @@ pub async fn restore_backup(
 }
 
 call!(ListBackups = "list_backups" {} -> BackupList, |e, _c| {
-    e.with_session(|conn, s| backup::list_backups(conn, s, e.db_path()))
+    e.with_session(|conn, s| backup::list_backups(file(conn)?, s, e.db_path()))
 });
 
 // The copy itself runs without the app's connection, so other commands go on meanwhile.
 call!(BackupNow = "backup_now" {} -> BackupEntry, |e, _c| {
-    e.with_session(|conn, s| backup::authorize_backup(conn, s))?;
+    e.with_session(|conn, s| backup::authorize_backup(file(conn)?, s))?;
     backup::backup_now(e.db_path())
 });
 
 call!(RestoreBackup = "restore_backup" { file_name: String } -> RestoreOutcome, |e, c| {
-    e.with_session(|conn, s| backup::restore_backup(conn, s, e.db_path(), &c.file_name))
+    e.with_session(|conn, s| backup::restore_backup(file(conn)?, s, e.db_path(), &c.file_name))
 });
+
+/// Backups copy the local database file: the app's own database is always one.
+fn file(db: &mut Db) -> Result<&mut rusqlite::Connection, ApiError> {
+    match db {
+        Db::Sqlite(c) => Ok(c),
+        Db::Postgres(_) => Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "共享数据库由服务器管理员在服务器上备份",
+        )),
+    }
+}

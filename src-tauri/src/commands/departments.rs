@@ -2,12 +2,14 @@
 //! supporting departments.
 
 use tauri::State;
-use zhibiao::api::departments::{self, DepartmentSummary};
+use zhibiao::api::commands::departments::{
+    AssignIndicator, CreateDepartment, DeleteDepartment, ListDepartments, RenameDepartment,
+};
+use zhibiao::api::departments::DepartmentSummary;
 use zhibiao::api::plans::IndicatorView;
 use zhibiao::api::ApiError;
 use zhibiao::model::Department;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -53,29 +55,3 @@ pub async fn assign_indicator(
     };
     state.call(call).await
 }
-
-call!(ListDepartments = "list_departments" {} -> Vec<DepartmentSummary>, |e, c| {
-    e.signed_in(|conn, _| departments::list_departments(conn))
-});
-
-call!(CreateDepartment = "create_department" { name: String } -> Department, |e, c| {
-    e.administrator(|conn, actor| departments::create_department(conn, actor, &c.name))
-});
-
-call!(RenameDepartment = "rename_department" { id: i64, name: String } -> Department, |e, c| {
-    e.administrator(|conn, actor| departments::rename_department(conn, actor, c.id, &c.name))
-});
-
-call!(DeleteDepartment = "delete_department" { id: i64 } -> (), |e, c| {
-    e.administrator(|conn, actor| departments::delete_department(conn, actor, c.id))
-});
-
-call!(AssignIndicator = "assign_indicator" {
-    indicator_id: i64,
-    lead_id: Option<i64>,
-    supporting_ids: Vec<i64>,
-} -> IndicatorView, |e, c| {
-    e.administrator(|conn, actor| {
-        departments::assign_departments(conn, actor, c.indicator_id, c.lead_id, &c.supporting_ids)
-    })
-});

@@ -2,10 +2,10 @@
 //! (年度目标分解; 审核员 or 管理员, checked by the engine).
 
 use tauri::State;
-use zhibiao::api::feasibility::{self, FeasibilityRow};
+use zhibiao::api::commands::feasibility::{SaveAnnualTargets, TargetFeasibility};
+use zhibiao::api::feasibility::FeasibilityRow;
 use zhibiao::api::ApiError;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -30,11 +30,3 @@ pub async fn save_annual_targets(
         })
         .await
 }
-
-call!(TargetFeasibility = "target_feasibility" { plan_id: Option<i64> } -> Vec<FeasibilityRow>, |e, c| {
-    e.signed_in(|conn, _| feasibility::feasibility(conn, c.plan_id))
-});
-
-call!(SaveAnnualTargets = "save_annual_targets" { indicator_id: i64, values: Vec<(i32, f64)> } -> usize, |e, c| {
-    e.with_session(|conn, s| feasibility::save_annual_targets(conn, s, c.indicator_id, &c.values))
-});

@@ -3,15 +3,17 @@
 //! Nothing is stored; the corrections travel with `commit_import`.
 
 use std::path::PathBuf;
+use zhibiao::api::commands::imports::{
+    GuessManualTable, PreviewFileOrBlank, PreviewOrBlank, ReadManualTable,
+};
 
 use tauri::State;
-use zhibiao::api::import_wizard::{self, ManualTable};
+use zhibiao::api::import_wizard::ManualTable;
 use zhibiao::api::plans::{ImportPreview, PreviewTable};
 use zhibiao::api::ApiError;
 use zhibiao::import::ColumnChoice;
 
 use super::imports::plan_file;
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -72,25 +74,3 @@ pub async fn preview_file_or_blank(
     let (bytes, file_name) = plan_file(&path)?;
     state.call(PreviewFileOrBlank { bytes, file_name }).await
 }
-
-call!(GuessManualTable = "guess_manual_table" { text: String, first: usize, last: usize, key: String } -> ManualTable, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    import_wizard::guess_manual_table(&c.text, c.first, c.last, &c.key)
-});
-
-call!(ReadManualTable = "read_manual_table" {
-    text: String, first: usize, last: usize, header_rows: usize, columns: Vec<ColumnChoice>, key: String
-} -> PreviewTable, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    import_wizard::read_manual_table(&c.text, c.first, c.last, c.header_rows, &c.columns, &c.key)
-});
-
-call!(PreviewOrBlank = "preview_or_blank" { text: String } -> ImportPreview, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    import_wizard::preview_or_blank(&c.text, None)
-});
-
-call!(PreviewFileOrBlank = "preview_file_or_blank" { bytes: Vec<u8>, file_name: Option<String> } -> ImportPreview, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    import_wizard::preview_or_blank_bytes(&c.bytes, c.file_name.as_deref())
-});

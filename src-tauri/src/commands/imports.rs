@@ -2,14 +2,16 @@
 //! preview in one transaction.
 
 use std::path::{Path, PathBuf};
+use zhibiao::api::commands::imports::{
+    CommitImport, PreviewImport, PreviewImportChanges, PreviewImportFile, PreviewImportHtml,
+};
 
 use tauri::State;
-use zhibiao::api::plans::{self, ImportChanges, ImportPreview, ImportSummary};
+use zhibiao::api::plans::{ImportChanges, ImportPreview, ImportSummary};
 use zhibiao::api::ApiError;
 use zhibiao::document::MAX_FILE_BYTES;
 
 use super::files::read_file;
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -75,26 +77,3 @@ pub async fn commit_import(
 ) -> Result<ImportSummary, ApiError> {
     state.call(CommitImport { preview }).await
 }
-
-call!(PreviewImport = "preview_import" { text: String } -> ImportPreview, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    plans::preview_import(&c.text)
-});
-
-call!(PreviewImportFile = "preview_import_file" { bytes: Vec<u8>, file_name: Option<String> } -> ImportPreview, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    plans::preview_import_bytes(&c.bytes, c.file_name.as_deref())
-});
-
-call!(PreviewImportHtml = "preview_import_html" { html: String, text: Option<String> } -> ImportPreview, |e, c| {
-    e.signed_in(|_, _| Ok(()))?;
-    plans::preview_import_html(&c.html, c.text.as_deref())
-});
-
-call!(CommitImport = "commit_import" { preview: ImportPreview } -> ImportSummary, |e, c| {
-    e.administrator(|conn, actor| plans::commit_import(conn, actor, c.preview))
-});
-
-call!(PreviewImportChanges = "preview_import_changes" { preview: ImportPreview } -> ImportChanges, |e, c| {
-    e.administrator(|conn, _| plans::preview_changes(conn, &c.preview))
-});

@@ -3,14 +3,14 @@
 //! (checked by the engine); "today" is the settings store's (`api::settings::today`).
 
 use tauri::State;
-use zhibiao::api::lifecycle::{
-    self, DefaultPeriod, IndicatorHeading, PeriodSelection, PlanLifecycle,
+use zhibiao::api::commands::lifecycle::{
+    GetDefaultPeriod, GetIndicatorHeading, NearestReportPeriod, PlanLifecycles,
 };
+use zhibiao::api::lifecycle::{DefaultPeriod, IndicatorHeading, PeriodSelection, PlanLifecycle};
 use zhibiao::api::report::ReportRequest;
 use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -53,19 +53,3 @@ pub async fn indicator_heading(
 ) -> Result<IndicatorHeading, ApiError> {
     state.call(GetIndicatorHeading { indicator_id }).await
 }
-
-call!(PlanLifecycles = "plan_lifecycles" {} -> Vec<PlanLifecycle>, |e, c| {
-    e.signed_in(|conn, _| lifecycle::plan_lifecycles(conn, lifecycle::today(conn)?))
-});
-
-call!(GetDefaultPeriod = "default_period" { selection: PeriodSelection } -> DefaultPeriod, |e, c| {
-    e.signed_in(|conn, _| lifecycle::default_period(conn, &c.selection, lifecycle::today(conn)?))
-});
-
-call!(NearestReportPeriod = "nearest_report_period" { request: ReportRequest } -> Option<Period>, |e, c| {
-    e.signed_in(|conn, _| lifecycle::nearest_report_period(conn, &c.request, lifecycle::today(conn)?))
-});
-
-call!(GetIndicatorHeading = "indicator_heading" { indicator_id: i64 } -> IndicatorHeading, |e, c| {
-    e.signed_in(|conn, _| lifecycle::indicator_heading(conn, c.indicator_id, lifecycle::today(conn)?))
-});

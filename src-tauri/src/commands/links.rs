@@ -2,10 +2,12 @@
 //! (审核员 or 管理员, checked by the engine), and one indicator's lineage.
 
 use tauri::State;
-use zhibiao::api::links::{self, Lineage, LinkInput, LinkSuggestion, LinkView};
+use zhibiao::api::commands::links::{
+    IndicatorLineage, LinkSuggestions, RemoveLink, SaveLink, SuccessorLinks,
+};
+use zhibiao::api::links::{Lineage, LinkInput, LinkSuggestion, LinkView};
 use zhibiao::api::ApiError;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -35,23 +37,3 @@ pub async fn indicator_lineage(
 ) -> Result<Lineage, ApiError> {
     state.call(IndicatorLineage { indicator_id }).await
 }
-
-call!(LinkSuggestions = "link_suggestions" {} -> Vec<LinkSuggestion>, |e, c| {
-    e.signed_in(|conn, _| links::link_suggestions(conn))
-});
-
-call!(SuccessorLinks = "successor_links" {} -> Vec<LinkView>, |e, c| {
-    e.signed_in(|conn, _| links::successor_links(conn))
-});
-
-call!(SaveLink = "save_link" { input: LinkInput } -> LinkView, |e, c| {
-    e.with_session(|conn, s| links::save_link(conn, s, &c.input))
-});
-
-call!(RemoveLink = "remove_link" { successor_id: i64 } -> bool, |e, c| {
-    e.with_session(|conn, s| links::remove_link(conn, s, c.successor_id))
-});
-
-call!(IndicatorLineage = "indicator_lineage" { indicator_id: i64 } -> Lineage, |e, c| {
-    e.signed_in(|conn, _| links::lineage(conn, c.indicator_id))
-});

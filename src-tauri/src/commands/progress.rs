@@ -3,8 +3,13 @@
 //! department, workflow state) is enforced by `zhibiao::api`.
 
 use tauri::State;
-use zhibiao::api::progress::{self, BatchOutcome, EntryGrid, ObservationInput, SaveOutcome};
-use zhibiao::api::{targets, ApiError};
+use zhibiao::api::commands::progress::{
+    AnnualTargets, ApprovePeriod, AssignTarget, CellHistory, GetEntryGrid, GetMeasures,
+    IndicatorHistory, IndicatorValues, ReopenPeriod, ReturnPeriod, SaveMeasures, SaveObservation,
+    SaveObservations, SetAnnualTarget, SubmitPeriod, TargetRevisions,
+};
+use zhibiao::api::progress::{BatchOutcome, EntryGrid, ObservationInput, SaveOutcome};
+use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 use zhibiao::store::measures::Measures;
 use zhibiao::store::observations::Observation;
@@ -12,7 +17,6 @@ use zhibiao::store::submissions::Submission;
 use zhibiao::store::targets::{AnnualTarget, TargetRevision};
 use zhibiao::store::AuditEntry;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -215,104 +219,3 @@ pub async fn indicator_values(
 ) -> Result<Vec<Observation>, ApiError> {
     state.call(IndicatorValues { indicator_id }).await
 }
-
-call!(GetEntryGrid = "entry_grid" { department_id: i64, period: Period } -> EntryGrid, |e, c| {
-    e.with_session(|conn, s| progress::entry_grid(conn, s, c.department_id, c.period))
-});
-
-call!(SaveObservation = "save_observation" { input: ObservationInput } -> SaveOutcome, |e, c| {
-    e.with_session(|conn, s| progress::save_observation(conn, s, &c.input))
-});
-
-call!(SaveObservations = "save_observations" { inputs: Vec<ObservationInput> } -> BatchOutcome, |e, c| {
-    e.with_session(|conn, s| progress::save_observations(conn, s, &c.inputs))
-});
-
-call!(SubmitPeriod = "submit_period" { department_id: i64, period: Period } -> Submission, |e, c| {
-    e.with_session(|conn, s| progress::submit(conn, s, c.department_id, c.period))
-});
-
-call!(ApprovePeriod = "approve_period" { department_id: i64, period: Period } -> Submission, |e, c| {
-    e.with_session(|conn, s| progress::approve(conn, s, c.department_id, c.period))
-});
-
-call!(ReturnPeriod = "return_period" { department_id: i64, period: Period, reason: String } -> Submission, |e, c| {
-    e.with_session(|conn, s| {
-        progress::return_with_reason(conn, s, c.department_id, c.period, &c.reason)
-    })
-});
-
-call!(ReopenPeriod = "reopen_period" { department_id: i64, period: Period, reason: String } -> Submission, |e, c| {
-    e.with_session(|conn, s| progress::reopen(conn, s, c.department_id, c.period, &c.reason))
-});
-
-call!(CellHistory = "cell_history" { indicator_id: i64, period: Period } -> Vec<AuditEntry>, |e, c| {
-    e.signed_in(|conn, _| progress::cell_history(conn, c.indicator_id, c.period))
-});
-
-call!(IndicatorHistory = "indicator_history" { indicator_id: i64 } -> Vec<AuditEntry>, |e, c| {
-    e.signed_in(|conn, _| progress::indicator_history(conn, c.indicator_id))
-});
-
-call!(GetMeasures = "get_measures" { indicator_id: i64, period: Period } -> Option<Measures>, |e, c| {
-    e.signed_in(|conn, _| progress::measures(conn, c.indicator_id, c.period))
-});
-
-call!(SaveMeasures = "save_measures" {
-    indicator_id: i64,
-    period: Period,
-    cause: Option<String>,
-    measures: Option<String>,
-} -> Measures, |e, c| {
-    e.with_session(|conn, s| {
-        progress::save_measures(
-            conn,
-            s,
-            c.indicator_id,
-            c.period,
-            c.cause.as_deref(),
-            c.measures.as_deref(),
-        )
-    })
-});
-
-call!(AssignTarget = "assign_target" {
-    indicator_id: i64,
-    target: String,
-    effective_date: String,
-    document: Option<String>,
-} -> TargetRevision, |e, c| {
-    e.with_session(|conn, s| {
-        targets::assign_target(
-            conn,
-            s,
-            c.indicator_id,
-            &c.target,
-            &c.effective_date,
-            c.document.as_deref(),
-        )
-    })
-});
-
-call!(TargetRevisions = "target_revisions" { indicator_id: i64 } -> Vec<TargetRevision>, |e, c| {
-    e.signed_in(|conn, _| targets::target_revisions(conn, c.indicator_id))
-});
-
-call!(SetAnnualTarget = "set_annual_target" {
-    indicator_id: i64,
-    year: i32,
-    value: f64,
-    note: Option<String>,
-} -> AnnualTarget, |e, c| {
-    e.with_session(|conn, s| {
-        targets::set_annual_target(conn, s, c.indicator_id, c.year, c.value, c.note.as_deref())
-    })
-});
-
-call!(AnnualTargets = "annual_targets" { indicator_id: i64 } -> Vec<AnnualTarget>, |e, c| {
-    e.signed_in(|conn, _| targets::annual_targets(conn, c.indicator_id))
-});
-
-call!(IndicatorValues = "indicator_values" { indicator_id: i64 } -> Vec<Observation>, |e, c| {
-    e.signed_in(|conn, _| progress::indicator_values(conn, c.indicator_id))
-});

@@ -2,17 +2,19 @@
 //! lock; laying out and rendering happen after it is released.
 
 use std::path::{Path, PathBuf};
+use zhibiao::api::commands::report::{
+    ExportTable, ImportXlsxConfirm, ImportXlsxPreview, RenderReport,
+};
 
 use tauri::ipc::Response;
 use tauri::State;
-use zhibiao::api::export::{self, ExportRequest};
-use zhibiao::api::report::{self, ReportRequest};
-use zhibiao::api::xlsx_import::{self, XlsxImportOutcome, XlsxImportPreview};
+use zhibiao::api::export::ExportRequest;
+use zhibiao::api::report::ReportRequest;
+use zhibiao::api::xlsx_import::{XlsxImportOutcome, XlsxImportPreview};
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::model::Period;
 
 use super::files::{read_file, require_extension, write_file};
-use crate::call;
 use crate::state::AppState;
 
 fn request(
@@ -159,26 +161,3 @@ pub async fn import_xlsx_confirm(
     let bytes = read_xlsx(&path)?;
     state.call(ImportXlsxConfirm { bytes, period }).await
 }
-
-call!(RenderReport = "generate_report" { request: ReportRequest } -> Vec<u8>, |e, c| {
-    let source = e.signed_in(|conn, _| report::report_source(conn, &c.request))?;
-    source.pdf()
-});
-
-call!(ExportTable = "export_table" { request: ExportRequest, csv: bool } -> Vec<u8>, |e, c| {
-    let table = e.signed_in(|conn, _| export::export_table(conn, &c.request))?;
-    let bytes = if c.csv {
-        zhibiao::xlsx::write_csv(&table)?
-    } else {
-        zhibiao::xlsx::write_xlsx(&table)?
-    };
-    Ok(bytes)
-});
-
-call!(ImportXlsxPreview = "import_xlsx_preview" { bytes: Vec<u8>, period: Period } -> XlsxImportPreview, |e, c| {
-    e.with_session(|conn, s| xlsx_import::preview_xlsx_import(conn, s, &c.bytes, c.period))
-});
-
-call!(ImportXlsxConfirm = "import_xlsx_confirm" { bytes: Vec<u8>, period: Period } -> XlsxImportOutcome, |e, c| {
-    e.with_session(|conn, s| xlsx_import::confirm_xlsx_import(conn, s, &c.bytes, c.period))
-});

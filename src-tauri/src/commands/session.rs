@@ -2,6 +2,7 @@
 //! re-reads the user from the database before trusting it.
 
 use tauri::State;
+use zhibiao::api::commands::users::{ChangePassword, CurrentUser};
 use zhibiao::api::session::{self, FirstRun};
 use zhibiao::api::ApiError;
 use zhibiao::auth::Session;
@@ -76,20 +77,4 @@ call!(Login = "login" { name: String, password: String } -> Session, |e, c| {
 call!(Logout = "logout" {} -> (), |e, c| {
     e.set_session(None);
     Ok(())
-});
-
-call!(CurrentUser = "current_user" {} -> Option<Session>, |e, c| {
-    let Some(s) = e.current_session()? else {
-        return Ok(None);
-    };
-    let fresh = session::refresh(&*e.db()?, &s).ok();
-    e.set_session(fresh.clone());
-    Ok(fresh)
-});
-
-call!(ChangePassword = "change_password" { old_password: String, new_password: String } -> Session, |e, c| {
-    let s = e.session()?;
-    let fresh = session::change_password(&mut *e.db()?, &s, &c.old_password, &c.new_password)?;
-    e.set_session(Some(fresh.clone()));
-    Ok(fresh)
 });

@@ -2,11 +2,13 @@
 //! settings of this computer are a local file (see `zhibiao::api::settings` for the split).
 
 use tauri::State;
+use zhibiao::api::commands::settings::{
+    GetSettings, GetToday, RequireAdministrator, UpdateSettings,
+};
 use zhibiao::api::machine_settings::{self, MachineSettings};
-use zhibiao::api::settings::{self, DatabaseSettings, Today};
-use zhibiao::api::{session, ApiError};
+use zhibiao::api::settings::{DatabaseSettings, Today};
+use zhibiao::api::ApiError;
 
-use crate::call;
 use crate::state::AppState;
 
 /// "Today" for the UI's period pickers: `ZHIBIAO_TODAY`, the database's fixed date, or the
@@ -44,19 +46,3 @@ pub async fn update_machine_settings(
     machine_settings::save(state.machine_settings_path(), &settings)?;
     Ok(settings)
 }
-
-call!(GetToday = "today" {} -> Today, |e, c| {
-    settings::today(&*e.db()?)
-});
-
-call!(GetSettings = "get_settings" {} -> DatabaseSettings, |e, c| {
-    e.with_session(|conn, s| settings::get_settings(conn, s))
-});
-
-call!(UpdateSettings = "update_settings" { settings: DatabaseSettings } -> DatabaseSettings, |e, c| {
-    e.with_session(|conn, s| settings::update_settings(conn, s, &c.settings))
-});
-
-call!(RequireAdministrator = "require_administrator" {} -> (), |e, c| {
-    e.with_session(|conn, s| session::administrator(conn, s).map(|_| ()))
-});

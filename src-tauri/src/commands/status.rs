@@ -2,16 +2,19 @@
 //! signed-in user; a PNG is rasterised after the database is released.
 
 use std::path::PathBuf;
+use zhibiao::api::changes::Changes;
+use zhibiao::api::commands::status::{
+    ChartPng, ChartSvg, GetDashboardPage, IndicatorStatus, LastChange,
+};
 
 use tauri::State;
-use zhibiao::api::charts::{self, ChartKind, ChartRequest};
-use zhibiao::api::dashboard::{self, DashboardPage, DashboardQuery};
-use zhibiao::api::status::{self, StatusFilter, StatusRow};
+use zhibiao::api::charts::{ChartKind, ChartRequest};
+use zhibiao::api::dashboard::{DashboardPage, DashboardQuery};
+use zhibiao::api::status::{StatusFilter, StatusRow};
 use zhibiao::api::ApiError;
 use zhibiao::model::Period;
 
 use super::files::{require_extension, write_file};
-use crate::call;
 use crate::state::AppState;
 
 fn filter(plan_id: Option<i64>, department_id: Option<i64>) -> StatusFilter {
@@ -29,6 +32,12 @@ pub async fn dashboard_page(
     query: DashboardQuery,
 ) -> Result<DashboardPage, ApiError> {
     state.call(GetDashboardPage { query }).await
+}
+
+/// The latest recorded change: the window polls it and reloads lists when it grows.
+#[tauri::command]
+pub async fn changes(state: State<'_, AppState>) -> Result<Changes, ApiError> {
+    state.call(LastChange {}).await
 }
 
 /// One indicator's row (evaluated within its plan).
@@ -89,21 +98,3 @@ pub async fn save_chart_png(
     let request = request(kind, period, plan_id, department_id, indicator_id);
     write_file(&path, &state.call(ChartPng { request }).await?)
 }
-
-call!(GetDashboardPage = "dashboard_page" { query: DashboardQuery } -> DashboardPage, |e, c| {
-    e.signed_in(|conn, _| dashboard::dashboard(conn, &c.query))
-});
-
-call!(IndicatorStatus = "indicator_status" { indicator_id: i64, period: Period } -> StatusRow, |e, c| {
-    e.signed_in(|conn, _| status::indicator_status(conn, c.indicator_id, c.period))
-});
-
-call!(ChartSvg = "chart_svg" { request: ChartRequest } -> String, |e, c| {
-    let chart = e.signed_in(|conn, _| charts::chart_data(conn, &c.request))?;
-    charts::svg(&chart)
-});
-
-call!(ChartPng = "save_chart_png" { request: ChartRequest } -> Vec<u8>, |e, c| {
-    let chart = e.signed_in(|conn, _| charts::chart_data(conn, &c.request))?;
-    charts::svg_to_png(&charts::svg(&chart)?)
-});

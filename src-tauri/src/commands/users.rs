@@ -2,12 +2,14 @@
 //! disable. Admin-only and the last-admin rule are enforced by `zhibiao::api::users`.
 
 use tauri::State;
-use zhibiao::api::users::{self, NewUserInput};
+use zhibiao::api::commands::users::{
+    CreateUser, ListUsers, ResetUserPassword, SetUserActive, SetUserRole,
+};
+use zhibiao::api::users::NewUserInput;
 use zhibiao::api::ApiError;
 use zhibiao::auth::Role;
 use zhibiao::store::users::UserInfo;
 
-use crate::call;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -59,27 +61,3 @@ pub async fn set_user_active(
 ) -> Result<UserInfo, ApiError> {
     state.call(SetUserActive { user_id, active }).await
 }
-
-call!(ListUsers = "list_users" {} -> Vec<UserInfo>, |e, c| {
-    e.with_session(|conn, s| users::list_users(conn, s))
-});
-
-call!(CreateUser = "create_user" { input: NewUserInput } -> UserInfo, |e, c| {
-    e.with_session(|conn, s| users::create_user(conn, s, &c.input))
-});
-
-call!(SetUserRole = "set_user_role" {
-    user_id: i64,
-    role: Role,
-    department_id: Option<i64>,
-} -> UserInfo, |e, c| {
-    e.with_session(|conn, s| users::set_role_department(conn, s, c.user_id, c.role, c.department_id))
-});
-
-call!(ResetUserPassword = "reset_user_password" { user_id: i64, new_password: String } -> UserInfo, |e, c| {
-    e.with_session(|conn, s| users::reset_password(conn, s, c.user_id, &c.new_password))
-});
-
-call!(SetUserActive = "set_user_active" { user_id: i64, active: bool } -> UserInfo, |e, c| {
-    e.with_session(|conn, s| users::set_active(conn, s, c.user_id, c.active))
-});
