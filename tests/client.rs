@@ -295,7 +295,7 @@ fn a_changed_certificate_is_refused_with_both_fingerprints() {
 }
 
 #[test]
-fn plain_http_works_on_this_machine_only_and_a_closed_port_is_offline() {
+fn plain_http_works_on_this_machine_only_and_an_unreachable_server_is_offline() {
     let setup = places("client_http").remove(0);
     let addr = http_support::start(&setup.place);
     let server = Server::new(&format!("http://127.0.0.1:{}", addr.port())).unwrap();
@@ -313,9 +313,27 @@ fn plain_http_works_on_this_machine_only_and_a_closed_port_is_offline() {
     assert_eq!(e.code, ErrorCode::InvalidInput, "{}", e.message);
     assert!(e.message.contains("加密连接"), "{}", e.message);
 
+    // Plain HTTP to a TLS server: the same.
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = certificate(dir.path(), "server");
+    let tls = start_tls(&setup.place, &cert, &key);
+    let e = Server::new(&format!("http://127.0.0.1:{}", tls.port()))
+        .unwrap()
+        .probe()
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidInput, "{}", e.message);
+    assert!(e.message.contains("https://"), "{}", e.message);
+
     let e = Server::new("http://192.168.1.10:8080").unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
     assert!(e.message.contains("明文"), "{}", e.message);
+
+    // A host name that cannot exist (RFC 6761): offline too.
+    let e = Server::new("https://no-such-host.invalid:8443")
+        .unwrap()
+        .probe()
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Offline, "{}", e.message);
 
     // Nobody listening: offline, for probe and for a signed-in connection alike.
     let port = closed_port();

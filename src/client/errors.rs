@@ -18,6 +18,14 @@ pub(super) fn offline(address: &str, why: &str) -> ApiError {
     )
 }
 
+/// The answer is not HTTP, or not as expected.
+fn unrecognised(address: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidInput,
+        format!("{address} 的回答无法识别：请检查地址和端口，以及应使用 https:// 还是 http://"),
+    )
+}
+
 /// The pinned certificate was not the one presented.
 pub fn certificate_changed(c: &CertificateChange) -> ApiError {
     ApiError::new(
@@ -94,16 +102,21 @@ pub(super) fn from_ureq(e: ureq::Error, address: &str, pin: Option<&Watched>) ->
             }
             match t.kind() {
                 K::Dns => offline(address, "找不到该主机名"),
-                K::ConnectionFailed | K::Io | K::ProxyConnect => {
-                    let why = source
-                        .and_then(io_error)
-                        .map_or_else(|| t.to_string(), io_reason);
-                    offline(address, &why)
-                }
-                K::BadStatus | K::BadHeader => ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("{address} 的回答无法识别：请检查地址和端口，以及应使用 https:// 还是 http://"),
-                ),
+                K::BadStatus | K::BadHeader => unrecognised(address),
+                K::ConnectionFailed | K::Io | K::ProxyConnect => match source.and_then(io_error) {
+                    // Bytes that are not HTTP (a TLS server asked in plain HTTP): a wrong
+                    // address, not a network fault to wait out.
+                    Some(io)
+                        if matches!(
+                            io.kind(),
+                            io::ErrorKind::InvalidData | io::ErrorKind::InvalidInput
+                        ) =>
+                    {
+                        unrecognised(address)
+                    }
+                    Some(io) => offline(address, &io_reason(io)),
+                    None => offline(address, &t.to_string()),
+                },
                 _ => ApiError::new(
                     ErrorCode::Internal,
                     format!("与服务器 {address} 通信失败：{t}"),
