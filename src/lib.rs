@@ -9,6 +9,7 @@ pub mod api;
 pub mod auth;
 pub mod bindings;
 pub mod chart;
+pub mod client;
 pub mod demo;
 pub mod document;
 pub mod eval;

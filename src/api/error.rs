@@ -38,6 +38,9 @@ pub enum ErrorCode {
     Storage,
     /// Storage or other internal failure.
     Internal,
+    /// The server (desktop app as a client) cannot be reached: refused, timed out, unknown
+    /// host, connection cut. The UI keeps the edits as offline drafts and sends them later.
+    Offline,
 }
 
 /// The one error type that crosses the IPC boundary.

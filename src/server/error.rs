@@ -16,7 +16,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Conflict | ErrorCode::Locked => StatusCode::CONFLICT,
         ErrorCode::Throttled => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Validation => StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Storage => StatusCode::SERVICE_UNAVAILABLE,
+        // Offline is the client's own code (the server out of reach); a server that could
+        // not reach something it depends on answers 503 like a busy store.
+        ErrorCode::Storage | ErrorCode::Offline => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         ErrorCode::InvalidInput
         | ErrorCode::UnreadableDocument
