@@ -185,6 +185,8 @@ pub fn typescript_files() -> Vec<(String, String)> {
                 crate::api::settings::TodaySource,
                 crate::api::settings::Today,
                 crate::api::machine_settings::MachineSettings,
+                crate::client::Probe,
+                crate::client::CertificateChange,
                 crate::api::users::NewUserInput,
             ]
         ),

@@ -265,7 +265,7 @@ fn a_changed_certificate_is_refused_with_both_fingerprints() {
     let c = server.connect(Some(&accepted)).unwrap();
     assert_eq!(c.refused_certificate(), None);
     let e = c.login("staff_a", progress_fixture::PASSWORD).unwrap_err();
-    assert_eq!(e.code, ErrorCode::Forbidden);
+    assert_eq!(e.code, ErrorCode::CertificateChanged);
     assert!(e.message.contains("证书已更换"), "{}", e.message);
     assert!(
         e.message.contains(&accepted) && e.message.contains(&presented),
@@ -282,7 +282,7 @@ fn a_changed_certificate_is_refused_with_both_fingerprints() {
     assert_eq!(c.token(), None, "no password was sent to the stranger");
     assert_eq!(
         c.call("entry_grid", json!({})).unwrap_err().code,
-        ErrorCode::Forbidden
+        ErrorCode::CertificateChanged
     );
 
     // An administrator compares, accepts the renewed certificate, and work goes on.

@@ -41,6 +41,9 @@ pub enum ErrorCode {
     /// The server (desktop app as a client) cannot be reached: refused, timed out, unknown
     /// host, connection cut. The UI keeps the edits as offline drafts and sends them later.
     Offline,
+    /// The server presented another certificate than the one this computer accepted: maybe
+    /// someone posing as the server, maybe a renewed certificate (an administrator accepts it).
+    CertificateChanged,
 }
 
 /// The one error type that crosses the IPC boundary.

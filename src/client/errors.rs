@@ -29,7 +29,7 @@ fn unrecognised(address: &str) -> ApiError {
 /// The pinned certificate was not the one presented.
 pub fn certificate_changed(c: &CertificateChange) -> ApiError {
     ApiError::new(
-        ErrorCode::Forbidden,
+        ErrorCode::CertificateChanged,
         format!(
             "服务器证书已更换，与已确认的指纹不同，连接已拒绝：可能有人冒充服务器，也可能是管理员更换了证书。请向管理员核对后再接受新证书。\n已确认的指纹：{}\n服务器出示的指纹：{}",
             c.expected, c.presented

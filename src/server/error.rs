@@ -19,6 +19,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         // Offline is the client's own code (the server out of reach); a server that could
         // not reach something it depends on answers 503 like a busy store.
         ErrorCode::Storage | ErrorCode::Offline => StatusCode::SERVICE_UNAVAILABLE,
+        // Also the client's own: it never leaves a server.
+        ErrorCode::CertificateChanged => StatusCode::FORBIDDEN,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         ErrorCode::InvalidInput
         | ErrorCode::UnreadableDocument

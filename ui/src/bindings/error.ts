@@ -12,4 +12,4 @@ message: string,
  */
 conflict?: CellConflict, };
 
-export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "throttled" | "storage" | "internal" | "offline";
+export type ErrorCode = "invalid_input" | "unreadable_document" | "no_tables" | "unsupported_format" | "no_text_layer" | "encrypted" | "not_found" | "unauthenticated" | "forbidden" | "validation" | "locked" | "conflict" | "throttled" | "storage" | "internal" | "offline" | "certificate_changed";

@@ -28,6 +28,18 @@ server_url: string | null,
  */
 server_cert_sha256: string | null, };
 
+export type Probe = { 
+/**
+ * `https://host:port` (or `http://127.0.0.1:port`).
+ */
+address: string, 
+/**
+ * SHA-256 of the server's certificate as `AB:CD:…`; `None` over plain HTTP (loopback).
+ */
+fingerprint: string | null, };
+
+export type CertificateChange = { expected: string, presented: string, };
+
 export type NewUserInput = { name: string, 
 /**
  * Initial password; the user must change it at first login.
