@@ -31,6 +31,8 @@ run "Rust 测试（引擎与外壳，含 PostgreSQL）" bash scripts/pg-test-clu
 # The shell's IPC tests again, through a second implementation of the backend seam: the
 # binaries the step above built, run again (no second build).
 run "外壳 IPC 测试（替身后端）" env ZHIBIAO_TEST_BACKEND=loopback bash scripts/shell-tests-again.sh
+# And through the remote backend: every command sent to `zhibiao serve` on loopback.
+run "外壳 IPC 测试（经服务器）" env ZHIBIAO_TEST_BACKEND=server bash scripts/shell-tests-again.sh
 run "前端单元测试 (vitest)" bash -c 'cd ui && npm test'
 run "端到端测试（真实窗口）" bash e2e/run.sh
 

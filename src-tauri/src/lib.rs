@@ -1,5 +1,6 @@
 //! Tauri shell of 规划指标监测: exposes the engine's use cases (`zhibiao::api`) as thin IPC
-//! commands, each a call through the app's [`backend::Backend`] (the local engine today). `setup` is generic over the runtime so
+//! commands, each a call through the app's [`backend::Backend`] (the local engine, or the shared
+//! server chosen at sign-in). `setup` is generic over the runtime so
 //! the commands are tested headless with `tauri::test::mock_builder()`.
 
 pub mod backend;
@@ -22,6 +23,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::app_info::app_info,
             commands::app_info::open_demo_database,
             commands::app_info::frontend_ready,
+            commands::connection::probe_server,
+            commands::connection::connect_server,
+            commands::connection::accept_renewed_certificate,
+            commands::connection::use_local_database,
             commands::session::first_run,
             commands::session::set_first_password,
             commands::session::login,
@@ -113,7 +118,8 @@ pub fn run() {
     let demo = db_location::demo_requested(std::env::args_os(), std::env::var_os("ZHIBIAO_DEMO"));
     let path = db_location::resolve_for(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"), demo);
     tracing::info!(db = %path.display(), demo, "opening database");
-    let state = match AppState::open(&path, demo) {
+    let settings = zhibiao::api::machine_settings::default_path();
+    let state = match AppState::open_chosen(&path, demo, settings) {
         Ok(s) => s,
         Err(e) => {
             tracing::error!(error = %e, "cannot open database");

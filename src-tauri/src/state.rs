@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
-use zhibiao::api::machine_settings;
+use zhibiao::api::machine_settings::{self, MachineSettings};
 use zhibiao::api::ApiError;
+use zhibiao::client::Server;
 
-use crate::backend::{self, Backend, Call, Local};
+use crate::backend::{self, Backend, Call, Local, Remote};
 
 pub struct AppState {
     /// Replaced once at most: when a new, empty database is set aside for the demo at first
@@ -73,6 +74,45 @@ impl AppState {
             .clone()
     }
 
+    /// Where this computer's settings say to work: the shared server when one was chosen
+    /// (no network is touched until the first command), else the database at `path`.
+    pub fn open_chosen(path: &Path, demo: bool, settings_path: PathBuf) -> Result<Self, ApiError> {
+        let settings = machine_settings::load(&settings_path).unwrap_or_else(|e| {
+            tracing::warn!(error = %e.message, "machine settings unreadable; using the local database");
+            MachineSettings::default()
+        });
+        let remote = match (&settings.server_url, demo) {
+            (Some(url), false) => match Server::new(url)
+                .and_then(|s| s.connect(settings.server_cert_sha256.as_deref()))
+            {
+                Ok(conn) => Some(Remote::new(conn)),
+                Err(e) => {
+                    tracing::warn!(error = %e.message, "server setting unusable; using the local database");
+                    None
+                }
+            },
+            _ => None,
+        };
+        let state = match remote {
+            Some(remote) => {
+                tracing::info!(server = %remote.address(), "working on the shared server");
+                Self::with_backend(Arc::new(remote)).with_db_path(path.to_path_buf())
+            }
+            None => Self::open(path, demo)?,
+        };
+        Ok(state.with_machine_settings_path(settings_path))
+    }
+
+    /// This computer's own database file (also when working on a server).
+    pub fn local_path(&self) -> Result<PathBuf, ApiError> {
+        self.db_path.clone().ok_or_else(|| {
+            ApiError::new(
+                zhibiao::api::ErrorCode::InvalidInput,
+                "没有本机数据库的位置",
+            )
+        })
+    }
+
     /// The demo database beside the local one (`demo.db`).
     pub fn demo_path(&self) -> Result<PathBuf, ApiError> {
         match &self.db_path {
@@ -84,9 +124,10 @@ impl AppState {
         }
     }
 
-    /// Every later call goes to `backend` (the demo database chosen at first run).
-    pub fn replace_backend(&self, backend: Arc<dyn Backend>, db_path: PathBuf) {
+    /// Every later call goes to `backend` (the demo database chosen at first run, the
+    /// shared server, or this computer's database again), shown in the log as `where_to`.
+    pub fn replace_backend(&self, backend: Arc<dyn Backend>, where_to: &str) {
         *self.backend.write().unwrap_or_else(|p| p.into_inner()) = backend;
-        tracing::info!(db = %db_path.display(), "switched database");
+        tracing::info!(to = where_to, "switched backend");
     }
 }

@@ -83,7 +83,7 @@ zhibiao_app::call!(HalfWriteThenPanic = "half_write_then_panic" {} -> (), |e, c|
 
 #[test]
 fn a_panic_inside_a_call_rolls_back_and_the_app_stays_usable() {
-    let app = TestApp::new();
+    let app = TestApp::local();
     app.sign_in_admin();
     let before = app.invoke("list_departments", json!({})).unwrap();
     let e = tauri::async_runtime::block_on(app.state().call(HalfWriteThenPanic {})).unwrap_err();

@@ -47,12 +47,25 @@ fn app_info_names_the_open_database() {
     let app = TestApp::new();
     let info = app.invoke("app_info", json!({})).unwrap();
     let path = info["db_path"].as_str().unwrap();
+    if ipc_support::on_server() {
+        assert!(path.starts_with("http://127.0.0.1:"), "the server's address: {path}");
+        return;
+    }
     assert!(path.starts_with(app.db_path().to_str().unwrap()), "{path}");
 }
 
 #[test]
 fn a_new_real_database_asks_for_the_admin_password_before_anyone_signs_in() {
     let app = TestApp::real();
+    if ipc_support::on_server() {
+        // The server's first administrator is made on the server (`serve --init-admin`).
+        let e = app
+            .invoke("set_first_password", json!({"password": "Shifan-2026!"}))
+            .unwrap_err();
+        assert_eq!(e["code"], "invalid_input");
+        assert!(e["message"].as_str().unwrap().contains("服务器"), "{e}");
+        return;
+    }
     let first = app.invoke("first_run", json!({})).unwrap();
     assert_eq!(first["admin_needs_password"], true);
     assert_eq!(first["admin_name"], "admin");
@@ -92,6 +105,11 @@ fn a_demo_database_has_no_first_password_step() {
 #[test]
 fn at_first_run_the_demo_can_be_opened_instead_and_the_new_database_stays_empty() {
     let app = TestApp::real();
+    if ipc_support::on_server() {
+        let e = app.invoke("open_demo_database", json!({})).unwrap_err();
+        assert_eq!(e["code"], "forbidden", "a server's database is never swapped for a demo");
+        return;
+    }
     let path = app.invoke("open_demo_database", json!({})).unwrap();
     assert!(path.as_str().unwrap().ends_with("demo.db"), "{path}");
     assert_eq!(
@@ -114,6 +132,11 @@ fn at_first_run_the_demo_can_be_opened_instead_and_the_new_database_stays_empty(
 #[test]
 fn once_a_database_is_in_use_the_demo_is_not_offered() {
     let app = TestApp::real();
+    if ipc_support::on_server() {
+        let err = app.invoke("open_demo_database", json!({})).unwrap_err();
+        assert_eq!(err["code"], "forbidden");
+        return;
+    }
     app.invoke("set_first_password", json!({"password": "Shifan-2026!"}))
         .unwrap();
     let err = app.invoke("open_demo_database", json!({})).unwrap_err();

@@ -118,6 +118,16 @@ pub fn today(conn: &impl Sql) -> Result<Today, ApiError> {
     )
 }
 
+/// "Today" before any database is readable (a server before signing in): the environment's
+/// date, else this computer's clock.
+pub fn today_without_database() -> Result<Today, ApiError> {
+    today_from(
+        std::env::var(TODAY_ENV).ok().as_deref(),
+        &DatabaseSettings::default(),
+        chrono::Local::now().date_naive(),
+    )
+}
+
 /// Settings for the settings page; any signed-in user may read them.
 pub fn get_settings(conn: &impl Sql, s: &Session) -> Result<DatabaseSettings, ApiError> {
     authorize(conn, s)?;

@@ -9,6 +9,7 @@
 //! the database or for rendering.
 
 mod local;
+mod remote;
 
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use zhibiao::api::commands::Command;
 use zhibiao::api::{ApiError, ErrorCode};
 
 pub use local::Local;
+pub use remote::Remote;
 
 /// One use case invocation, as data.
 pub trait Call: Serialize + Send + 'static {

@@ -46,7 +46,7 @@ pub async fn open_demo_database(state: State<'_, AppState>) -> Result<String, Ap
     let local = tauri::async_runtime::spawn_blocking(move || Local::open(&at, true))
         .await
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
-    state.replace_backend(Arc::new(local), path.clone());
+    state.replace_backend(Arc::new(local), &path.display().to_string());
     Ok(path.display().to_string())
 }
 

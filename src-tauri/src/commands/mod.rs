@@ -3,6 +3,7 @@
 
 pub mod app_info;
 pub mod backup;
+pub mod connection;
 pub mod departments;
 pub mod feasibility;
 mod files;

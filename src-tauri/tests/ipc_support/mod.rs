@@ -2,7 +2,10 @@
 //! on a temporary database, with requests as the webview sends them.
 //!
 //! `ZHIBIAO_TEST_BACKEND=loopback` runs every IPC test through [`Loopback`], a second
-//! implementation of the backend seam (see `make test`).
+//! implementation of the backend seam; `ZHIBIAO_TEST_BACKEND=server` runs them through the
+//! remote backend against `zhibiao serve` on loopback, on the same database file (see
+//! `make test`). Tests of what only this machine does (first-run password, backups of the
+//! local file) ask [`on_server`] and check the server's refusal instead.
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -86,7 +89,7 @@ impl TestApp {
     /// The app over the loopback double, and the double to inspect.
     pub fn with_loopback() -> (Self, Arc<Loopback>) {
         let mut double = None;
-        let app = Self::with(true, |local| {
+        let app = Self::with_backend(true, |local| {
             let d = Arc::new(Loopback::new(local));
             double = Some(d.clone());
             d
@@ -94,11 +97,31 @@ impl TestApp {
         (app, double.unwrap())
     }
 
+    /// The app on the local engine whatever the environment says: for tests of what only
+    /// the in-process engine does.
+    pub fn local() -> Self {
+        Self::with_backend(true, |local| Arc::new(local))
+    }
+
+    /// `backend` around the local engine, or the server when the environment asks for it.
     fn with(demo: bool, backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
+        if on_server() {
+            Self::with_backend(demo, |local| {
+                let db = local.db_path().to_path_buf();
+                drop(local);
+                server_backend(&db)
+            })
+        } else {
+            Self::with_backend(demo, backend)
+        }
+    }
+
+    fn with_backend(demo: bool, backend: impl FnOnce(Local) -> Arc<dyn Backend>) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("test.db");
         let local = Local::open(&db, demo).expect("open db");
-        let state = AppState::with_backend(backend(local))
+        let backend = backend(local);
+        let state = AppState::with_backend(backend)
             .with_db_path(db)
             .with_machine_settings_path(dir.path().join("settings.json"));
         let app = zhibiao_app::setup(mock_builder())
@@ -140,6 +163,34 @@ impl TestApp {
         )
         .expect("change password");
     }
+}
+
+/// Whether the IPC tests run through the remote backend against a server.
+pub fn on_server() -> bool {
+    std::env::var("ZHIBIAO_TEST_BACKEND").as_deref() == Ok("server")
+}
+
+/// `zhibiao serve` on an ephemeral loopback port over the database file `db` (plain HTTP,
+/// allowed on loopback), and the remote backend connected to it.
+fn server_backend(db: &Path) -> Arc<dyn Backend> {
+    let location = zhibiao::store::db::Location::File(db.to_path_buf());
+    let state = zhibiao::server::AppState::open(location, 1).expect("server state");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            zhibiao::server::serve(listener, state).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    let server = zhibiao::client::Server::new(&format!("http://{addr}")).unwrap();
+    Arc::new(zhibiao_app::backend::Remote::new(server.connect(None).unwrap()))
 }
 
 /// [`TestApp::invoke`] on a window, for calls from other threads.

@@ -168,5 +168,35 @@ table![
     feasibility::SaveAnnualTargets,
 ];
 
+/// The commands that change data: a client retrying one of them after a lost answer sends
+/// the same idempotency key, so that the server does not apply it twice. Reads need none.
+pub const WRITES: &[&str] = &[
+    "update_indicator",
+    "commit_import",
+    "create_department",
+    "rename_department",
+    "delete_department",
+    "assign_indicator",
+    "create_user",
+    "set_user_role",
+    "reset_user_password",
+    "set_user_active",
+    "change_password",
+    "save_observation",
+    "save_observations",
+    "submit_period",
+    "approve_period",
+    "return_period",
+    "reopen_period",
+    "save_measures",
+    "assign_target",
+    "set_annual_target",
+    "import_xlsx_confirm",
+    "update_settings",
+    "save_link",
+    "remove_link",
+    "save_annual_targets",
+];
+
 #[cfg(test)]
 mod tests;

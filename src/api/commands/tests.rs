@@ -22,6 +22,24 @@ fn every_command_has_its_own_name() {
 }
 
 #[test]
+fn every_write_is_a_command_and_every_command_that_changes_data_is_a_write() {
+    for w in WRITES {
+        assert!(NAMES.contains(w), "{w} is not in the table");
+    }
+    // Names that say they read; every other command must be listed as a write.
+    let reads = [
+        "list_", "get_", "preview_", "guess_", "read_", "cell_", "indicator_", "target_",
+        "annual_", "dashboard_", "chart_", "changes", "generate_", "export_", "today",
+        "require_", "plan_", "default_", "nearest_", "link_", "successor_", "current_",
+        "save_chart_png", "import_xlsx_preview", "entry_grid",
+    ];
+    for name in NAMES {
+        let read = reads.iter().any(|r| name.starts_with(r)) && !WRITES.contains(name);
+        assert!(read || WRITES.contains(name), "{name}: a read or a write?");
+    }
+}
+
+#[test]
 fn a_command_run_by_name_gives_what_the_use_case_gives() {
     let mut db = Db::from(crate::store::open_in_memory().unwrap());
     let s = signed_in_admin(&mut db);
