@@ -428,3 +428,71 @@ fn a_servers_conflict_error_comes_back_whole_and_the_idempotency_key_is_sent() {
     assert!(e.message.contains("不是规划指标监测服务"), "{}", e.message);
     assert!(request.join().unwrap().starts_with("GET /health "));
 }
+
+/// A save whose answer was lost is sent again with the same idempotency key: the server
+/// answers it from its record and applies it once; without a key, or with a new key, a
+/// request runs as usual (and meets the version check).
+#[test]
+fn a_save_retried_with_the_same_key_is_applied_once_on_both() {
+    for setup in places("client_retry") {
+        let which = setup.place.name();
+        let addr = http_support::start(&setup.place);
+        let server = Server::new(&format!("http://{addr}")).unwrap();
+        let c = server.connect(None).unwrap();
+        c.login("staff_a", progress_fixture::PASSWORD).unwrap();
+        let audited = || {
+            use zhibiao::store::db::Sql;
+            setup
+                .place
+                .connect()
+                .query_scalar::<i64>(
+                    "SELECT count(*) FROM audit_log WHERE entity = 'observation'",
+                    zhibiao::args![],
+                )
+                .unwrap()
+        };
+        let before = audited();
+        let key = client::idempotency_key();
+        let save = json!({"inputs": [cell(setup.urban, "61.5", 0)]});
+        let first = c
+            .call_with_key("save_observations", save.clone(), Some(&key))
+            .unwrap();
+        assert_eq!(first["committed"], true, "{which}: {first}");
+        let again = c
+            .call_with_key("save_observations", save.clone(), Some(&key))
+            .unwrap();
+        assert_eq!(again, first, "{which}: the first answer, not a second run");
+        assert_eq!(audited(), before + 1, "{which}: applied once");
+
+        // A key is one save: a different body under it still gets the first answer.
+        let other = json!({"inputs": [cell(setup.urban, "70", 0)]});
+        let reused = c
+            .call_with_key("save_observations", other.clone(), Some(&key))
+            .unwrap();
+        assert_eq!(reused, first, "{which}");
+        assert_eq!(audited(), before + 1, "{which}");
+
+        // A new key runs: based on the empty cell, it now meets the stored value.
+        let fresh = c
+            .call_with_key("save_observations", other, Some(&client::idempotency_key()))
+            .unwrap();
+        assert_eq!(fresh["committed"], false, "{which}: {fresh}");
+        assert_eq!(fresh["rows"][0]["conflict"]["theirs"]["value"], 61.5);
+
+        // Another user's request under the same key is that user's own.
+        c.logout().unwrap();
+        let a2 = server.connect(None).unwrap();
+        a2.login("staff_a2", progress_fixture::PASSWORD).unwrap();
+        let theirs = a2
+            .call_with_key(
+                "save_observations",
+                json!({"inputs": [cell(setup.urban, "80", 0)]}),
+                Some(&key),
+            )
+            .unwrap();
+        assert_eq!(
+            theirs["committed"], false,
+            "{which}: ran (not the other user's answer) and met the version: {theirs}"
+        );
+    }
+}

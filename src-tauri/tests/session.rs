@@ -48,7 +48,10 @@ fn app_info_names_the_open_database() {
     let info = app.invoke("app_info", json!({})).unwrap();
     let path = info["db_path"].as_str().unwrap();
     if ipc_support::on_server() {
-        assert!(path.starts_with("http://127.0.0.1:"), "the server's address: {path}");
+        assert!(
+            path.starts_with("http://127.0.0.1:"),
+            "the server's address: {path}"
+        );
         return;
     }
     assert!(path.starts_with(app.db_path().to_str().unwrap()), "{path}");
@@ -107,7 +110,10 @@ fn at_first_run_the_demo_can_be_opened_instead_and_the_new_database_stays_empty(
     let app = TestApp::real();
     if ipc_support::on_server() {
         let e = app.invoke("open_demo_database", json!({})).unwrap_err();
-        assert_eq!(e["code"], "forbidden", "a server's database is never swapped for a demo");
+        assert_eq!(
+            e["code"], "forbidden",
+            "a server's database is never swapped for a demo"
+        );
         return;
     }
     let path = app.invoke("open_demo_database", json!({})).unwrap();

@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 pub use address::Server;
 pub use connection::{idempotency_key, Connection};
+pub use errors::certificate_changed;
 pub use fingerprint::normalize_fingerprint;
 
 /// Seconds to open a TCP connection (and to finish a TLS handshake on it).

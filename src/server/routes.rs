@@ -55,7 +55,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/login", post(sign_in::login))
         .route("/api/logout", post(sign_in::logout))
         .route("/api/admin/unlock", post(sign_in::unlock))
-        .route("/api/changes", get(changes))
+        // GET for plain polling; POST as every other command (the desktop app sends that).
+        .route("/api/changes", get(changes).post(changes))
         .route("/api/{command}", post(command))
         .with_state(state)
 }

@@ -10,7 +10,7 @@ use tauri::State;
 use zhibiao::api::machine_settings::{self, MachineSettings};
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::auth::Role;
-use zhibiao::client::{Probe, Server};
+use zhibiao::client::{normalize_fingerprint, CertificateChange, Probe, Server};
 
 use crate::backend::{Local, Remote};
 use crate::state::AppState;
@@ -37,13 +37,40 @@ pub async fn connect_server(
     address: String,
     fingerprint: Option<String>,
 ) -> Result<MachineSettings, ApiError> {
+    let kept = machine_settings::load(state.machine_settings_path())?;
     let remote = blocking(move || {
-        let conn = Server::new(&address)?.connect(fingerprint.as_deref())?;
+        let server = Server::new(&address)?;
+        refuse_other_certificate(&kept, &server, fingerprint.as_deref())?;
+        let conn = server.connect(fingerprint.as_deref())?;
         conn.health()?;
         Ok(Remote::new(conn))
     })
     .await?;
     use_remote(&state, remote)
+}
+
+/// A server this computer already trusts is not re-pinned to another certificate here,
+/// whatever the window sends: that takes a server administrator
+/// ([`accept_renewed_certificate`]).
+fn refuse_other_certificate(
+    kept: &MachineSettings,
+    server: &Server,
+    fingerprint: Option<&str>,
+) -> Result<(), ApiError> {
+    let (Some(url), Some(expected)) = (&kept.server_url, &kept.server_cert_sha256) else {
+        return Ok(());
+    };
+    let Some(offered) = fingerprint else {
+        return Ok(());
+    };
+    let offered = normalize_fingerprint(offered)?;
+    if url == server.address() && normalize_fingerprint(expected)? != offered {
+        return Err(zhibiao::client::certificate_changed(&CertificateChange {
+            expected: expected.clone(),
+            presented: offered,
+        }));
+    }
+    Ok(())
 }
 
 /// A renewed certificate, accepted by a server administrator who signs in through it.
@@ -78,7 +105,10 @@ fn use_remote(state: &AppState, remote: Remote) -> Result<MachineSettings, ApiEr
         server_cert_sha256: remote.fingerprint().map(str::to_string),
     };
     machine_settings::save(state.machine_settings_path(), &settings)?;
-    state.replace_backend(Arc::new(remote), settings.server_url.as_deref().unwrap_or(""));
+    state.replace_backend(
+        Arc::new(remote),
+        settings.server_url.as_deref().unwrap_or(""),
+    );
     Ok(settings)
 }
 

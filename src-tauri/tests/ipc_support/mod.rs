@@ -190,7 +190,9 @@ fn server_backend(db: &Path) -> Arc<dyn Backend> {
     });
     let addr = rx.recv().unwrap();
     let server = zhibiao::client::Server::new(&format!("http://{addr}")).unwrap();
-    Arc::new(zhibiao_app::backend::Remote::new(server.connect(None).unwrap()))
+    Arc::new(zhibiao_app::backend::Remote::new(
+        server.connect(None).unwrap(),
+    ))
 }
 
 /// [`TestApp::invoke`] on a window, for calls from other threads.

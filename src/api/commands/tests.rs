@@ -28,10 +28,31 @@ fn every_write_is_a_command_and_every_command_that_changes_data_is_a_write() {
     }
     // Names that say they read; every other command must be listed as a write.
     let reads = [
-        "list_", "get_", "preview_", "guess_", "read_", "cell_", "indicator_", "target_",
-        "annual_", "dashboard_", "chart_", "changes", "generate_", "export_", "today",
-        "require_", "plan_", "default_", "nearest_", "link_", "successor_", "current_",
-        "save_chart_png", "import_xlsx_preview", "entry_grid",
+        "list_",
+        "get_",
+        "preview_",
+        "guess_",
+        "read_",
+        "cell_",
+        "indicator_",
+        "target_",
+        "annual_",
+        "dashboard_",
+        "chart_",
+        "changes",
+        "generate_",
+        "export_",
+        "today",
+        "require_",
+        "plan_",
+        "default_",
+        "nearest_",
+        "link_",
+        "successor_",
+        "current_",
+        "save_chart_png",
+        "import_xlsx_preview",
+        "entry_grid",
     ];
     for name in NAMES {
         let read = reads.iter().any(|r| name.starts_with(r)) && !WRITES.contains(name);
