@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { useSessionStore } from './stores/session'
+import { endSessionOnExpiry, useSessionStore } from './stores/session'
 import { useTodayStore } from './stores/today'
 
 export const router = createRouter({
@@ -39,3 +39,5 @@ router.beforeEach(async (to) => {
   if (to.meta.adminOnly && session.user.role !== 'admin') return { name: 'plans' }
   return true
 })
+
+endSessionOnExpiry(router)

@@ -13,12 +13,28 @@ export function toApiError(e: unknown): ApiError {
   return { code: 'internal' as ErrorCode, message: message || '未知错误' }
 }
 
+/**
+ * Told of every `unauthenticated` answer (an expired or unknown server token); the session
+ * decides whether it means "signed out" (a wrong password at login is not).
+ */
+let unauthenticated: (e: ApiError, command: string) => void = () => {}
+export function onUnauthenticated(handler: (e: ApiError, command: string) => void) {
+  unauthenticated = handler
+}
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args)
   } catch (e) {
-    throw toApiError(e)
+    const err = toApiError(e)
+    if (err.code === 'unauthenticated') unauthenticated(err, command)
+    throw err
   }
+}
+
+/** The server could not be reached (server mode): the work stays on this computer. */
+export function isOffline(e: unknown): boolean {
+  return isApiError(e) && e.code === 'offline'
 }
 
 /** The Chinese message of any error, for ElMessage. */

@@ -13,6 +13,9 @@ import type {
 } from '../bindings'
 import { AutosaveQueue, DraftBackup, draftKey, type RowEdits, type StorageLike } from '../components/progress/draftAutosave'
 import { UndoStack, type CellChange } from '../components/progress/undoStack'
+import { OfflineRetry, type OnlineSource } from '../components/progress/offlineRetry'
+import { alreadyStored } from '../components/progress/cellConflict'
+import { isOffline } from '../api/invoke'
 
 /** A grid row with its editable cells as the text the user sees. */
 export interface EntryRow extends EntryRowDto {
@@ -44,6 +47,14 @@ export function useBackupStorage(s: () => StorageLike) {
 
 /** The autosave delay; tests shorten it. */
 export const autosaveDelay = { ms: 800 }
+
+/** Where the `online` event comes from and how often unsent cells are resent; tests swap them. */
+export const offlineResend: { ms: number; target: () => OnlineSource } = { ms: 10_000, target: () => window }
+
+/** Whether reloading the grid (someone else changed something) loses nothing of this person's. */
+export function quietGrid(g: { pendingRows: number; canUndo: boolean; rows: EntryRow[] }): boolean {
+  return g.pendingRows === 0 && !g.canUndo && g.rows.every((r) => r.conflict === null && r.error === null)
+}
 
 /** The editable fields as text, from a stored cell (or an empty one). */
 function cellFields(c: Observation | null) {
@@ -93,6 +104,11 @@ export const useProgressStore = defineStore('progress', () => {
   const undoStack = markRaw(new UndoStack())
   const queue = shallowRef<AutosaveQueue | null>(null)
   const canUndo = ref(false)
+  /** The server could not be reached: the unsent cells wait in the local draft. */
+  const offline = ref(false)
+  /** Per row, the fields typed but not yet sent while offline (each shows a 离线 mark). */
+  const offlineCells = ref<Record<string, string[]>>({})
+  let retry: OfflineRetry | null = null
 
   const editable = computed(() => !!grid.value?.can_edit)
 
@@ -108,11 +124,22 @@ export const useProgressStore = defineStore('progress', () => {
       .map((k) => rowById(Number(k)))
       .filter((r): r is EntryRow => !!r)
     const refused: string[] = []
+    const settled = new Set<number>()
     for (let attempt = 0; attempt < 2 && rows.length > 0; attempt++) {
       const out = await api.saveObservations(rows.map((r) => toInput(r, g.period)))
       for (const br of out.rows) {
         const r = rowById(br.indicator_id)
         if (!r) continue
+        if (br.conflict && alreadyStored(br.conflict)) {
+          // An earlier send reached the server but its answer was lost: the server holds
+          // exactly this, so it is saved (not a conflict, and not written twice).
+          r.error = null
+          r.conflict = null
+          r.current = br.conflict.theirs
+          r.base = br.conflict.theirs?.version ?? 0
+          settled.add(br.indicator_id)
+          continue
+        }
         r.error = br.error
         r.conflict = br.conflict
         if (out.committed || br.error === null) r.issues = br.error ? [] : br.issues
@@ -123,12 +150,32 @@ export const useProgressStore = defineStore('progress', () => {
         if (br.error) refused.push(String(br.indicator_id))
       }
       if (out.committed) break
-      rows = rows.filter((r) => r.error === null)
+      rows = rows.filter((r) => r.error === null && !settled.has(r.indicator_id))
     }
     return refused
   }
 
+  /** The queue's state: pending rows, the error, and whether cells wait offline. */
+  function onQueueState(q: AutosaveQueue, pending: number, err: unknown) {
+    pendingRows.value = pending
+    if (isOffline(err)) {
+      offline.value = true
+      saveError.value = null
+      const cells: Record<string, string[]> = {}
+      for (const [k, edits] of Object.entries(q.pending())) cells[k] = Object.keys(edits)
+      offlineCells.value = cells
+      retry?.start()
+      return
+    }
+    offline.value = false
+    offlineCells.value = {}
+    retry?.stop()
+    saveError.value = err ? String((err as { message?: string }).message ?? err) : null
+  }
+
   async function open(departmentId: number, period: string) {
+    retry?.stop()
+    retry = null
     queue.value?.dispose()
     await queue.value?.flush()
     loading.value = true
@@ -142,17 +189,17 @@ export const useProgressStore = defineStore('progress', () => {
     canUndo.value = false
     restoredRows.value = 0
     const backup = new DraftBackup(backupStorage(), draftKey(departmentId, period))
-    const q = new AutosaveQueue(
+    offline.value = false
+    offlineCells.value = {}
+    const q: AutosaveQueue = new AutosaveQueue(
       saveRows,
       backup,
       autosaveDelay.ms,
-      (pending, err) => {
-        pendingRows.value = pending
-        saveError.value = err ? String((err as { message?: string }).message ?? err) : null
-      },
+      (pending, err) => onQueueState(q, pending, err),
       (k) => rowById(Number(k))?.base,
     )
     queue.value = markRaw(q)
+    retry = new OfflineRetry(() => q.flush(), offlineResend.target(), offlineResend.ms)
     const snap = backup.read()
     if (snap && editable.value) {
       // Edits left by a closed app: put them back and save them as a draft, based on the
@@ -239,6 +286,23 @@ export const useProgressStore = defineStore('progress', () => {
     queue.value?.discard(id)
   }
 
+  /**
+   * Someone else changed something: the grid is read again, unless that could lose or hide
+   * anything of this person's (unsent cells, a conflict, an error, undo history).
+   */
+  async function refresh(): Promise<boolean> {
+    const g = grid.value
+    if (!g || loading.value || offline.value) return false
+    if (!quietGrid({ pendingRows: pendingRows.value, canUndo: canUndo.value, rows: g.rows })) return false
+    await open(g.department_id, g.period)
+    return true
+  }
+
+  /** Leaving the grid: no more resends from this page (the draft stays backed up). */
+  function close() {
+    retry?.stop()
+  }
+
   async function flush() {
     await queue.value?.flush()
     if (queue.value?.lastError) throw queue.value.lastError
@@ -269,6 +333,8 @@ export const useProgressStore = defineStore('progress', () => {
     loading,
     pendingRows,
     saveError,
+    offline,
+    offlineCells,
     restoredRows,
     canUndo,
     editable,
@@ -281,6 +347,8 @@ export const useProgressStore = defineStore('progress', () => {
     keepMine,
     takeTheirs,
     flush,
+    refresh,
+    close,
     submit,
     approve,
     sendBack,

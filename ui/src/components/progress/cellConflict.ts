@@ -40,3 +40,26 @@ export function conflictSides(c: CellConflict, timeZone?: string) {
     yours: typedText(c.yours),
   }
 }
+
+/**
+ * The stored cell already holds exactly what was typed: e.g. a save that reached the server
+ * while its answer was lost (offline), sent again from the draft. Nothing to choose; the
+ * draft is saved.
+ */
+export function alreadyStored(c: CellConflict): boolean {
+  const t = c.theirs
+  if (!t) return false
+  const y = c.yours
+  const text = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s)
+  const typed = text(y.value)
+  const value = typed === null ? null : Number(typed)
+  if (value !== null && Number.isNaN(value)) return false
+  return (
+    value === t.value &&
+    (y.status ?? null) === (t.status ?? null) &&
+    text(y.evidence) === text(t.evidence) &&
+    text(y.note) === text(t.note) &&
+    text(y.source) === text(t.source) &&
+    (y.vintage ?? null) === (t.vintage ?? null)
+  )
+}

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
@@ -107,6 +107,7 @@ const ROWS = [
 let all = ROWS
 
 let calls: { cmd: string; args: Record<string, unknown> }[]
+let lastChange = 1
 
 beforeEach(() => {
   calls = []
@@ -121,6 +122,7 @@ beforeEach(() => {
       return page(q, q.department_id === 3 ? all.slice(0, 2) : all)
     }
     if (cmd === 'chart_svg') return '<svg xmlns="http://www.w3.org/2000/svg"><text>差距图</text></svg>'
+    if (cmd === 'changes') return { last_change: lastChange }
     throw { code: 'not_found', message: cmd }
   })
 })
@@ -148,6 +150,30 @@ const names = (el: Element | undefined) =>
 const pageCalls = () => calls.filter((c) => c.cmd === 'dashboard_page').map((c) => c.args.query as DashboardQuery)
 
 describe('dashboard', () => {
+  it('reloads when the server\'s change counter grew (polled every 10 s), and stops when closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      lastChange = 1
+      const { w } = await mountDashboard()
+      const loads = pageCalls().length
+      const polls = () => calls.filter((c) => c.cmd === 'changes').length
+      expect(polls()).toBe(1)
+      await vi.advanceTimersByTimeAsync(10_000)
+      await flushPromises()
+      expect(polls()).toBe(2)
+      expect(pageCalls()).toHaveLength(loads)
+      lastChange = 4
+      await vi.advanceTimersByTimeAsync(10_000)
+      await flushPromises()
+      expect(pageCalls()).toHaveLength(loads + 1)
+      w.unmount()
+      await vi.advanceTimersByTimeAsync(30_000)
+      expect(polls()).toBe(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('shows the warnings, the list and the counts the engine sent', async () => {
     const { w } = await mountDashboard()
     expect(names(w.find('[data-test="warnings"]').element)).toEqual(['地表水达标比例', '森林覆盖率'])

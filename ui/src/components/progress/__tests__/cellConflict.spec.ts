@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CellConflict } from '../../../bindings'
-import { conflictSides, localMinutes } from '../cellConflict'
+import { alreadyStored, conflictSides, localMinutes } from '../cellConflict'
 
 const input = {
   indicator_id: 1,
@@ -56,5 +56,16 @@ describe('cell conflict', () => {
 
   it('keeps text it cannot read as a time', () => {
     expect(localMinutes('昨天')).toBe('昨天')
+  })
+})
+
+describe('alreadyStored', () => {
+  it('a stored cell equal to what was typed is no conflict (a resent save whose answer was lost)', () => {
+    const mine = conflict()
+    expect(alreadyStored(mine)).toBe(false)
+    expect(alreadyStored(conflict({ theirs: { ...mine.theirs!, value: 61 } }))).toBe(true)
+    expect(alreadyStored(conflict({ theirs: { ...mine.theirs!, value: 61, note: '口径调整' } }))).toBe(false)
+    expect(alreadyStored(conflict({ theirs: null }))).toBe(false)
+    expect(alreadyStored(conflict({ yours: { ...input, value: 'abc' }, theirs: { ...mine.theirs!, value: null } }))).toBe(false)
   })
 })

@@ -62,6 +62,12 @@ export interface FakeBackend {
   needsNote: Record<number, string>
   /** The stored cells by indicator, with versions, as the database holds them. */
   stored: Record<number, Observation | null>
+  /** The server cannot be reached: every command fails with `offline`. */
+  offline: boolean
+  /** The next save is applied but its answer is lost on the way back (`offline`). */
+  loseAnswer: boolean
+  /** The server's change counter (`changes`), grown by every save and workflow step. */
+  lastChange: number
   /** Another person saves a cell (a new version). */
   saveAsOther(id: number, value: number | null, by: string): Observation | null
 }
@@ -112,16 +118,23 @@ export function fakeBackend(g: EntryGrid = grid()): FakeBackend {
     refuse: {},
     needsNote: {},
     stored: {},
+    offline: false,
+    loseAnswer: false,
+    lastChange: 1,
     saveAsOther(id, value, by) {
       const o = observation({ ...emptyInput(id, b.grid.period), value: value === null ? null : String(value) }, by)
       b.stored[id] = o
+      b.lastChange++
       return o
     },
   }
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>
     b.calls.push({ cmd, args })
+    if (b.offline) throw { code: 'offline', message: '无法连接服务器，请检查网络' }
     switch (cmd) {
+      case 'changes':
+        return { last_change: b.lastChange }
       case 'list_departments':
         return [{ id: 7, name: '统计局', lead_count: 4, support_count: 0, user_count: 2 }] satisfies DepartmentSummary[]
       case 'entry_grid': {
@@ -153,13 +166,21 @@ export function fakeBackend(g: EntryGrid = grid()): FakeBackend {
           } satisfies BatchRow
         })
         const committed = rows.every((r) => r.error === null)
-        if (committed) b.stored = after
+        if (committed) {
+          b.stored = after
+          b.lastChange++
+        }
+        if (b.loseAnswer) {
+          b.loseAnswer = false
+          throw { code: 'offline', message: '无法连接服务器，请检查网络' }
+        }
         return { committed, rows } satisfies BatchOutcome
       }
       case 'submit_period':
         b.grid.submission.state = 'submitted'
         b.grid.can_edit = false
         b.grid.can_submit = false
+        b.lastChange++
         return b.grid.submission
       case 'approve_period':
         b.grid.submission.state = 'approved'
