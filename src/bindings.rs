@@ -159,6 +159,7 @@ pub fn typescript_files() -> Vec<(String, String)> {
                 crate::api::status::StatusFilter,
                 crate::api::status::StatusRow,
                 crate::api::status::StatusReport,
+                crate::api::changes::Changes,
                 crate::api::dashboard::DashboardQuery,
                 crate::api::dashboard::DashboardPage,
                 crate::api::charts::ChartKind,

@@ -1,12 +1,7 @@
 // IPC for server mode (src-tauri over zhibiao::client): the sign-in screen chooses this
 // computer's database or a shared server, and pins the server's certificate fingerprint.
-import type { MachineSettings, Probe } from '../bindings'
+import type { Changes, MachineSettings, Probe } from '../bindings'
 import { call } from './invoke'
-
-/** The counter `changes` answers: it grows with every save and workflow step by anyone. */
-export interface Changes {
-  last_change: number
-}
 
 /** First contact: the canonical address and the certificate fingerprint to show. */
 export const probeServer = (address: string) => call<Probe>('probe_server', { address })
@@ -22,4 +17,5 @@ export const acceptRenewedCertificate = (address: string, fingerprint: string, n
 /** Back to this computer's own database. */
 export const useLocalDatabase = () => call<MachineSettings>('use_local_database')
 
+/** The latest change (grows with every save and workflow step by anyone): polled. */
 export const changes = () => call<Changes>('changes')

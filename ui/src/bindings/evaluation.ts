@@ -123,6 +123,12 @@ export type StatusReport = { period: Period,
  */
 rows: Array<StatusRow>, overall: RollUp, by_plan: Array<GroupRollUp>, by_category: Array<GroupRollUp>, by_attribute: Array<GroupRollUp>, by_department: Array<GroupRollUp>, };
 
+export type Changes = { 
+/**
+ * The latest recorded change (an audit id): larger means something happened since.
+ */
+last_change: number, };
+
 export type DashboardQuery = { period: Period, plan_id: number | null, department_id: number | null, 
 /**
  * Narrows the counts and the list (not the warnings).
