@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { remote } from 'webdriverio'
 import { runProgressSteps } from './specs/progress.mjs'
 import { runReportSteps } from './specs/report.mjs'
+import { runServerSteps, startServer } from './specs/server.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const app = process.env.ZHIBIAO_E2E_APP
@@ -127,9 +128,37 @@ async function main() {
       },
     })
     await runSteps(t0)
+    await browser.deleteSession()
+    browser = undefined
+    await runServerSession()
   } finally {
     if (browser) await browser.deleteSession().catch(() => {})
     stopDriver()
+  }
+}
+
+// The first session's database served by `zhibiao serve`; a second window signs in to it.
+async function runServerSession() {
+  const cli = process.env.ZHIBIAO_E2E_CLI
+  const work = process.env.ZHIBIAO_E2E_WORK
+  if (!cli || !work) throw new Error('ZHIBIAO_E2E_CLI and ZHIBIAO_E2E_WORK must be set (use e2e/run.sh)')
+  const server = startServer({ cli, db, dir: work })
+  try {
+    await waitForPort(server.port, 'zhibiao serve', 30000)
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port: DRIVER_PORT,
+      logLevel: 'error',
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'wry',
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: app, args: ['--db', path.join(work, 'own.db'), '--demo'] },
+      },
+    })
+    await runServerSteps({ browser, step, screenshot, waitForText, clickWhenReady, bodyText, server, plan: PASTED_PLAN })
+  } finally {
+    server.stop()
   }
 }
 

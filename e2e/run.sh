@@ -16,6 +16,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p e2e/screenshots
 export ZHIBIAO_E2E_APP="$root/target/debug/zhibiao-app"
+# The server the second window signs in to (e2e/specs/server.mjs).
+export ZHIBIAO_E2E_CLI="$root/target/debug/zhibiao"
+export ZHIBIAO_E2E_WORK="$work"
+# This computer's settings (the server chosen at sign-in) stay in the run's directory.
+export ZHIBIAO_SETTINGS="$work/settings.json"
 export ZHIBIAO_E2E_DB="$work/e2e.db"
 export ZHIBIAO_DB="$work/e2e.db"
 export ZHIBIAO_E2E_SCREENSHOTS="$root/e2e/screenshots"
