@@ -260,8 +260,6 @@ fn a_long_pdf_with_wrapped_cells_reads_every_row_with_the_values_of_its_word_doc
 }
 
 #[test]
-#[ignore = "a name wrapped over three lines in rows set without space between them, a row split \
-            by a page: some names take a piece of the next row's name"]
 fn a_long_pdf_with_wrapped_cells_reads_as_its_word_document() {
     let (pdf, docx) = (rows_of("long-plan.pdf"), rows_of("long-plan.docx"));
     let (pdf, docx) = (flat(&pdf), flat(&docx));

@@ -13,6 +13,7 @@
 //! Tables that need none of this (a one-line header, one line per row) are left as they are
 //! for the space-aligned reader.
 
+mod parts;
 mod rows;
 
 use super::super::header::{classify, detect, is_header_word, Role};
@@ -269,6 +270,24 @@ fn header_band(
     let n = (start..lines.len().min(start + MAX_HEADER_LINES))
         .take_while(|&k| header_like(&lines[k]) || page_break(k))
         .count();
+    // A last line none of whose pieces stands under a label above it is the body's: a name
+    // wrapped across a header repeated on the next page (`量占比`).
+    let mut n = n;
+    while n > 1 && !lines[start + n - 1].is_empty() {
+        let above = columns_of(&lines[start..start + n - 1]);
+        let under = spans_of(&lines[start + n - 1])
+            .iter()
+            .flat_map(header_pieces)
+            .any(|p| {
+                above
+                    .iter()
+                    .any(|c| overlap((p.start, p.end), (c.start, c.end)) > 0)
+            });
+        if under {
+            break;
+        }
+        n -= 1;
+    }
     let words: usize = lines[start..start + n]
         .iter()
         .map(|l| header_words(l))
@@ -346,14 +365,28 @@ pub fn tables_as_rows(text: &str) -> String {
             }
             end += 1;
         }
+        // The first or last line with words on its page.
+        let page_edge = |k: usize| {
+            let empty = |m: &usize| words[*m].is_empty();
+            (k + 1..src.len())
+                .take_while(|&m| page[m] == page[k])
+                .all(|m| empty(&m))
+                || (0..k)
+                    .rev()
+                    .take_while(|&m| page[m] == page[k])
+                    .all(|m| empty(&m))
+        };
         let body: Vec<&[Word]> = words[body_start..end]
             .iter()
-            .map(|l| {
-                // `- 3 -`, `第3页` or a bare number set apart from the columns where a table's
-                // numbers stand (`第1` / `类指` / `标1` is a wrapped name).
+            .enumerate()
+            .map(|(j, l)| {
+                // `- 3 -`, `第3页` or a bare number at a page's foot or head, set apart from
+                // the columns where a table's numbers stand (`第1` / `类指` / `标1` is a
+                // wrapped name; a `3` under `20292` is the rest of a wrapped number).
                 let page_no = l.len() == 1
                     && is_page_number(&l[0].text)
-                    && (l[0].text.contains(['页', '-', '—', '–']) || l[0].start >= 20);
+                    && (l[0].text.contains(['页', '-', '—', '–'])
+                        || (l[0].start >= 20 && page_edge(body_start + j)));
                 if page_no {
                     &l[..0]
                 } else {

@@ -255,3 +255,135 @@ fn a_category_printed_on_the_next_page_leaves_the_rows_before_it_to_the_category
     );
     assert!(!tables_as_rows(&text).contains('\u{c}'));
 }
+
+/// A wrapped header over six columns, as `pdftotext` prints it on the table's first page.
+fn shifted_header() -> String {
+    layout(&[
+        &[(1, "序"), (46, "2020"), (53, "2025"), (60, "指标")],
+        &[(18, "指标名称"), (39, "单位")],
+        &[(1, "号"), (47, "年"), (54, "年"), (60, "属性")],
+        &[],
+    ])
+}
+
+const SHIFTED_ROWS: [&str; 6] = [
+    "序号\t指标名称\t单位\t2020年\t2025年\t指标属性",
+    "1\t一般工业固体废物产生强度\t吨/万元\t0.18\t0.17\t预期性",
+    "2\t绿色矿山建成率\t%\t0.09\t60.0\t预期性",
+    "3\t农膜综合回收率\t%\t95.5\t96.0\t预期性",
+    "4\t开展生态工业园区建设、循环化改造的工业园区占比\t%\t80.0\t100\t约束性",
+    "5\t生活垃圾清运量\t万吨\t111.56\t126\t预期性",
+];
+
+#[test]
+fn columns_set_elsewhere_on_the_next_page_are_found_again_from_its_own_lines() {
+    // pdftotext sets each page's columns after the widest text to their left on that page:
+    // the header is printed once, on the first page; the second page's columns stand 6 to 9
+    // characters further left.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (18, "一般工业固体废物产生强度"),
+            (39, "吨/万元"),
+            (47, "0.18"),
+            (54, "0.17"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[
+            (0, "2"),
+            (18, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+    ]));
+    text.push('\u{c}');
+    text.push_str(&layout(&[
+        &[
+            (0, "3"),
+            (6, "农膜综合回收率"),
+            (30, "%"),
+            (38, "95.5"),
+            (45, "96.0"),
+            (52, "预期性"),
+        ],
+        &[],
+        &[(6, "开展生态工业园区建设、循环化改造")],
+        &[
+            (0, "4"),
+            (30, "%"),
+            (38, "80.0"),
+            (45, "100"),
+            (52, "约束性"),
+        ],
+        &[(6, "的工业园区占比")],
+        &[],
+        &[
+            (0, "5"),
+            (6, "生活垃圾清运量"),
+            (30, "万吨"),
+            (38, "111.56"),
+            (45, "126"),
+            (52, "预期性"),
+        ],
+    ]));
+    assert_eq!(rows(&text), SHIFTED_ROWS, "{text}");
+}
+
+#[test]
+fn rows_of_a_page_set_further_right_than_the_rows_above_them_keep_their_columns() {
+    // A part of a page printed as its own block: the last three rows' columns stand 5 to 7
+    // characters right of the rows above, on the same page.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (18, "一般工业固体废物产生强度"),
+            (39, "吨/万元"),
+            (47, "0.18"),
+            (54, "0.17"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[
+            (0, "2"),
+            (18, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[
+            (5, "3"),
+            (24, "农膜综合回收率"),
+            (45, "%"),
+            (53, "95.5"),
+            (60, "96.0"),
+            (67, "预期性"),
+        ],
+        &[],
+        &[(24, "开展生态工业园区建设、循环化改造")],
+        &[
+            (5, "4"),
+            (45, "%"),
+            (53, "80.0"),
+            (60, "100"),
+            (67, "约束性"),
+        ],
+        &[(24, "的工业园区占比")],
+        &[],
+        &[
+            (5, "5"),
+            (24, "生活垃圾清运量"),
+            (45, "万吨"),
+            (53, "111.56"),
+            (60, "126"),
+            (67, "预期性"),
+        ],
+    ]));
+    assert_eq!(rows(&text), SHIFTED_ROWS, "{text}");
+}
