@@ -350,6 +350,8 @@ pub fn tables_as_rows(text: &str) -> String {
         })
         .collect();
     let mut out: Vec<String> = src.iter().map(|l| l.to_string()).collect();
+    // Where the last table read ended, and its columns' roles.
+    let mut previous: Option<(usize, Vec<Role>)> = None;
     let mut i = 0;
     while i < src.len() {
         let Some((n, cols, roles)) = header_band(&words, &page, i) else {
@@ -395,9 +397,20 @@ pub fn tables_as_rows(text: &str) -> String {
             })
             .collect();
         let wrapped_header = n > 1;
-        if let Some(table) =
-            rows::read(&cols, &roles, &body, &page[body_start..end], wrapped_header)
-        {
+        // The same header right after the table before: the table goes on after a page break.
+        let continues = previous
+            .as_ref()
+            .is_some_and(|(e, r)| *e == i && *r == roles);
+        let read = rows::read(
+            &cols,
+            &roles,
+            &body,
+            &page[body_start..end],
+            wrapped_header,
+            continues,
+        );
+        previous = Some((end, roles));
+        if let Some(table) = read {
             let header: Vec<String> = cols.iter().map(Column::label).collect();
             let mut lines = vec![header.join("\t")];
             lines.extend(table);

@@ -81,6 +81,7 @@ pub(super) fn read(
     body: &[&[Word]],
     pages: &[usize],
     wrapped_header: bool,
+    continues: bool,
 ) -> Option<Vec<String>> {
     let ncols = cols.len();
     let category = roles.iter().position(|r| *r == Role::Category);
@@ -155,10 +156,22 @@ pub(super) fn read(
         }
     }
     slid_left(&mut cells, &starts, roles);
-    let anchors = anchors(&cells, category, seq);
+    let mut anchors = anchors(&cells, category, seq);
     if anchors.is_empty() {
         return None;
     }
+    // Under a header repeated after a page break, the lines before the first row may be the
+    // rest of the row the page cut (`量占比`): they get a row of their own if they are not
+    // the first row's, which the importer joins to the row above as it joins a row holding
+    // only the rest of a name.
+    let first_line = (0..body.len()).find(|&y| heading[y].is_none() && !body[y].is_empty());
+    let rest = match first_line {
+        Some(y) if continues && (y as f64) < anchors[0] => {
+            anchors.insert(0, y as f64);
+            true
+        }
+        _ => false,
+    };
     let mut rows: Vec<Vec<String>> = vec![vec![String::new(); ncols]; anchors.len()];
     let mut top: Vec<f64> = anchors.clone();
     let mut bottom: Vec<f64> = anchors.clone();
@@ -177,13 +190,37 @@ pub(super) fn read(
             body[y].is_empty() && same(y.checked_sub(1)) && same(Some(y + 1))
         })
         .collect();
+    // When every line off a row's middle line touches another line, blank lines part rows
+    // and no cell goes over one.
+    let is_anchor = |y: usize| anchors.contains(&(y as f64));
+    let filled = |y: Option<usize>| y.and_then(|y| body.get(y)).is_some_and(|l| !l.is_empty());
+    let parted = (0..body.len())
+        .filter(|&y| !body[y].is_empty() && heading[y].is_none() && !is_anchor(y))
+        .all(|y| {
+            // A line beside a page break is joined to the other page's.
+            let page_near =
+                (y.saturating_sub(2)..(y + 3).min(body.len())).any(|k| pages[k] != pages[y]);
+            page_near || filled(y.checked_sub(1)) || filled(Some(y + 1))
+        });
+    let walls: Vec<bool> = blank.iter().map(|&b| b && parted).collect();
     for c in order {
         let pieces: Vec<Piece> = cells
             .iter()
             .enumerate()
             .filter_map(|(y, l)| l[c].clone().map(|text| Piece { y, text }))
             .collect();
-        let rows_of = assign(&pieces, &anchors, &owner, pages, &blank);
+        // The rest of a cut row is read in the name column only: other columns' pieces
+        // above the first row are that row's wrapped values.
+        let skip = usize::from(rest && Some(c) != name);
+        let owner_c: Vec<Option<usize>> = owner
+            .iter()
+            .map(|o| o.and_then(|o| o.checked_sub(skip)))
+            .collect();
+        let rows_of: Vec<usize> =
+            assign(&pieces, &anchors[skip..], &owner_c, pages, &blank, &walls)
+                .into_iter()
+                .map(|r| r + skip)
+                .collect();
         if Some(c) == name {
             for (k, (piece, &r)) in pieces.iter().zip(&rows_of).enumerate() {
                 let next_same = rows_of.get(k + 1) == Some(&r);
@@ -213,6 +250,15 @@ pub(super) fn read(
     }
     if !wrapped {
         return None;
+    }
+    if rest {
+        if let Some(c) = category {
+            rows[0][c].clear();
+        }
+        if rows[0].iter().all(String::is_empty) {
+            rows.remove(0);
+            anchors.remove(0);
+        }
     }
     let mut out: Vec<(f64, String)> = rows
         .into_iter()
@@ -323,6 +369,7 @@ fn assign(
     owner: &[Option<usize>],
     pages: &[usize],
     blank: &[bool],
+    walls: &[bool],
 ) -> Vec<usize> {
     let (m, r) = (pieces.len(), anchors.len());
     if m == 0 {
@@ -340,7 +387,8 @@ fn assign(
             + pieces[j..=i]
                 .iter()
                 .filter(|p| owner[p.y].is_some_and(|o| o != row))
-                .count();
+                .count()
+            + (pieces[j].y..pieces[i].y).filter(|&y| walls[y]).count();
         // A piece nearer another row's middle line than its own's is likelier that row's,
         // unless a blank line parts it from that one and none from its own.
         let blank_between = |y: f64, a: f64| {
