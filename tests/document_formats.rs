@@ -244,7 +244,8 @@ fn pdfs_give_the_same_rows_as_the_text() {
             category cells printed at the top of their rows, or left empty at the top of a \
             repeated header (the category above goes on), are read as centred (pingdingshan \
             21/25 rows as the text, wufei 45/51); the outline's second page has a column \
-            (sub-indicator names) that its header lacks, so its rows shift (8/23)"]
+            (sub-indicator names) that its header lacks and values wrapped in narrow cells \
+            (16/23)"]
 fn pdfs_whose_columns_move_between_pages_give_the_same_rows_as_the_text() {
     let cases = SEED_CASES.iter().filter(|c| !PDF_CASES.contains(c));
     let diffs: Vec<String> = cases.flat_map(|case| differences(case, "pdf")).collect();

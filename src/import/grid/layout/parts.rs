@@ -104,6 +104,12 @@ const TWO_NUMBERS: f64 = 0.5;
 /// Two words far apart in one column.
 const JOIN_FAR: f64 = 0.5;
 
+/// Fewest numbers, units and 约束性 on a page without a full line to move its columns by.
+const MIN_OFFSETS: usize = 4;
+
+/// Least move, in characters, of a page without a full line from the part nearest to it.
+const MIN_SHIFT: i64 = 3;
+
 /// The column of each word of a line, matched by order and kind, and the match's cost.
 fn align(line: &[Word], groups: &[Group]) -> (Vec<usize>, f64) {
     let (m, n) = (line.len(), groups.len());
@@ -212,16 +218,20 @@ pub(super) fn least_crossed(lo: usize, hi: usize, words: &[&Word]) -> usize {
     best
 }
 
-/// The boundaries of one part from the columns its full lines show. A column none of them
-/// shows lies between its neighbours that are shown: its boundaries next to theirs.
-fn part_bounds(spreads: &[&Spread], words: &[&Word], n: usize) -> Vec<usize> {
-    let seen: Vec<Option<(usize, usize)>> = (0..n)
+/// Where each column stands in one part: the middle start and end of its full lines'.
+fn seen_of(spreads: &[&Spread], n: usize) -> Spread {
+    (0..n)
         .map(|c| {
             let mut starts: Vec<usize> = spreads.iter().filter_map(|s| s[c]).map(|s| s.0).collect();
             let mut ends: Vec<usize> = spreads.iter().filter_map(|s| s[c]).map(|s| s.1).collect();
             (!starts.is_empty()).then(|| (median(&mut starts), median(&mut ends)))
         })
-        .collect();
+        .collect()
+}
+
+/// The boundaries of one part from the columns its full lines show. A column none of them
+/// shows lies between its neighbours that are shown: its boundaries next to theirs.
+fn part_bounds(seen: &Spread, words: &[&Word], n: usize) -> Vec<usize> {
     let right = words.iter().map(|w| w.end).max().unwrap_or(0);
     let mut bounds: Vec<usize> = Vec::with_capacity(n.saturating_sub(1));
     let mut c = 0;
@@ -268,8 +278,12 @@ pub(super) fn line_bounds(
     body: &[&[Word]],
     pages: &[usize],
     skip: &[bool],
+    header: &[(usize, usize)],
 ) -> Option<Vec<Vec<usize>>> {
     let n = roles.len();
+    if body.is_empty() {
+        return None;
+    }
     let groups: Vec<Group> = roles.iter().map(group).collect();
     let data = n - usize::from(groups.contains(&Group::Category));
     let enough = 3.max(data.saturating_sub(1));
@@ -286,8 +300,10 @@ pub(super) fn line_bounds(
             full.push((y, spread(line, &placed, n)));
         }
     }
-    if full.is_empty() {
-        return None;
+    // Without a full line on the header's page, the header's labels say where its columns
+    // stand there.
+    if full.first().is_none_or(|(y, _)| pages[*y] != pages[0]) {
+        full.insert(0, (0, header.iter().map(|&h| Some(h)).collect()));
     }
     // Parts: a new one at each page and where a full line disagrees with the one before and
     // the next one agrees with it. A line that disagrees with both its neighbours, which
@@ -328,7 +344,7 @@ pub(super) fn line_bounds(
         })
         .collect();
     let parts = part_of_full.last().map_or(0, |p| p + 1);
-    let bounds: Vec<Vec<usize>> = (0..parts)
+    let seen: Vec<Spread> = (0..parts)
         .map(|p| {
             let spreads: Vec<&Spread> = full
                 .iter()
@@ -336,14 +352,98 @@ pub(super) fn line_bounds(
                 .filter(|(_, &q)| q == p)
                 .map(|((_, s), _)| s)
                 .collect();
-            let words: Vec<&Word> = body
-                .iter()
-                .enumerate()
-                .filter(|&(y, _)| part_of_line[y] == p && !skip[y])
-                .flat_map(|(_, l)| l.iter())
-                .collect();
-            part_bounds(&spreads, &words, n)
+            seen_of(&spreads, n)
         })
         .collect();
-    Some(part_of_line.iter().map(|&p| bounds[p].clone()).collect())
+    let has_full = |page: usize| full.iter().any(|(k, _)| pages[*k] == page);
+    // The words of lines in no column, on lines `lines`.
+    let words_of = |lines: &mut dyn Iterator<Item = usize>| -> Vec<&Word> {
+        lines
+            .filter(|&y| !skip[y])
+            .flat_map(|y| body[y].iter())
+            .collect()
+    };
+    let bounds: Vec<Vec<usize>> = (0..parts)
+        .map(|p| {
+            let mut lines = (0..body.len()).filter(|&y| part_of_line[y] == p && has_full(pages[y]));
+            part_bounds(&seen[p], &words_of(&mut lines), n)
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = part_of_line.iter().map(|&p| bounds[p].clone()).collect();
+    // A page without a full line (the rest of a cut row, rows of wrapped cells only) takes
+    // the columns of the part nearest to it, moved as far as its own words stand from them.
+    let mut y = 0;
+    while y < body.len() {
+        let end = (y..body.len())
+            .find(|&k| pages[k] != pages[y])
+            .unwrap_or(body.len());
+        if !has_full(pages[y]) {
+            let p = part_of_line[y];
+            // How far the words of some lines stand from the part's columns, per column and
+            // in all (middle offsets: a label is set otherwise than the values under it).
+            let offsets = |lines: &mut dyn Iterator<Item = usize>| {
+                let mut per: Vec<Vec<i64>> = vec![Vec::new(); n];
+                // Lines of one word are read by order alone (`11`, the rest of a name, is no
+                // 序号), and text wraps anywhere in its cell: numbers, units and 约束性 on
+                // lines of several words say where their columns start.
+                for k in lines.filter(|&k| !skip[k] && body[k].len() >= 2) {
+                    let (placed, _) = align(body[k], &groups);
+                    for (w, &c) in body[k].iter().zip(&placed) {
+                        if kind(&w.text) == Kind::Text {
+                            continue;
+                        }
+                        if let Some((start, _)) = seen[p][c] {
+                            per[c].push(w.start as i64 - start as i64);
+                        }
+                    }
+                }
+                let mut all: Vec<i64> = per.concat();
+                // A few words say nothing (`12`, the rest of a name at the top of a page).
+                if all.len() < MIN_OFFSETS {
+                    return None;
+                }
+                let mid = |v: &mut Vec<i64>| {
+                    v.sort_unstable();
+                    (v.len() >= 2).then(|| v[v.len() / 2])
+                };
+                let cols: Vec<Option<i64>> = per.iter_mut().map(mid).collect();
+                Some((cols, mid(&mut all).unwrap_or(0)))
+            };
+            let own = offsets(&mut (y..end));
+            let part_pages: Vec<usize> = full
+                .iter()
+                .zip(&part_of_full)
+                .filter(|(_, &q)| q == p)
+                .map(|((k, _), _)| pages[*k])
+                .collect();
+            let mut in_part =
+                (0..body.len()).filter(|&k| part_of_line[k] == p && part_pages.contains(&pages[k]));
+            let base = offsets(&mut in_part);
+            // pdftotext moves a line's words by a character or two anyway: the part's own
+            // boundaries hold unless the page stands clearly elsewhere.
+            let pair = own
+                .zip(base)
+                .filter(|(o, b)| (o.1 - b.1).abs() >= MIN_SHIFT);
+            if let Some((own, base)) = pair {
+                // Each column moved as far as its own words stand, or as the page's do; the
+                // boundaries then in the gaps of this page's lines.
+                let moved: Spread = (0..n)
+                    .map(|c| {
+                        let d = match (own.0[c], base.0[c]) {
+                            (Some(a), Some(b)) => a - b,
+                            _ => own.1 - base.1,
+                        };
+                        let at = |x: usize| (x as i64 + d).max(0) as usize;
+                        seen[p][c].map(|(s, e)| (at(s), at(e)))
+                    })
+                    .collect();
+                let b = part_bounds(&moved, &words_of(&mut (y..end)), n);
+                for line in &mut out[y..end] {
+                    line.clone_from(&b);
+                }
+            }
+        }
+        y = end;
+    }
+    Some(out)
 }

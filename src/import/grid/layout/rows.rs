@@ -102,7 +102,8 @@ pub(super) fn read(
         .collect();
     // The header's columns where the body shows none of its own.
     let skip: Vec<bool> = heading.iter().map(Option::is_some).collect();
-    let bounds = line_bounds(roles, body, pages, &skip)
+    let header: Vec<(usize, usize)> = cols.iter().map(|c| (c.start, c.end)).collect();
+    let bounds = line_bounds(roles, body, pages, &skip, &header)
         .unwrap_or_else(|| vec![boundaries(cols, &all); body.len()]);
     // cells[y][c]: the text of column c on body line y.
     let mut cells: Vec<Vec<Option<String>>> = vec![vec![None; ncols]; body.len()];

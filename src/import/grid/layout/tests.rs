@@ -521,3 +521,36 @@ fn the_rest_of_a_cut_row_under_a_repeated_header_and_a_value_moved_over_a_wrappe
         "{text}"
     );
 }
+
+#[test]
+fn a_page_without_a_full_line_moves_the_columns_as_far_as_its_numbers_stand() {
+    // Every row's name and attribute wrap, so no line fills the columns: the header's page
+    // keeps the header's columns, the next page moves them 12 to 14 characters left as its units
+    // and numbers stand.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[(18, "一般工业固体废物"), (60, "预期")],
+        &[(0, "1"), (39, "%"), (47, "0.18"), (54, "0.17")],
+        &[(18, "产生强度"), (60, "性")],
+        &[],
+    ]));
+    text.push('\u{c}');
+    text.push_str(&layout(&[
+        &[(6, "农膜综合"), (46, "预期")],
+        &[(0, "2"), (25, "%"), (33, "95.5"), (40, "96.0")],
+        &[(6, "回收率"), (46, "性")],
+        &[],
+        &[(6, "生活垃圾"), (46, "约束")],
+        &[(0, "3"), (25, "万吨"), (33, "111.56"), (40, "126")],
+        &[(6, "清运量"), (46, "性")],
+    ]));
+    assert_eq!(
+        rows(&text)[1..],
+        [
+            "1\t一般工业固体废物产生强度\t%\t0.18\t0.17\t预期性",
+            "2\t农膜综合回收率\t%\t95.5\t96.0\t预期性",
+            "3\t生活垃圾清运量\t万吨\t111.56\t126\t约束性",
+        ],
+        "{text}"
+    );
+}
