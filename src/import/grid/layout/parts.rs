@@ -4,7 +4,9 @@
 //! matched to the header's columns by order and by what they hold (a 序号, a number, a
 //! unit, 约束性, text); the lines that fill most columns say where the columns stand, and
 //! two such lines that disagree on several columns start a new part. Each part's boundaries
-//! lie in the gaps of its own lines.
+//! lie in the gaps of its own lines. On the header's page without such a line the header's
+//! labels stand in for one; a page without one (rows of wrapped cells only) moves the nearest
+//! part's columns as far as its numbers, units and 约束性 stand from theirs.
 
 use super::super::super::header::Role;
 use super::super::super::name::is_unit;
@@ -12,6 +14,7 @@ use super::rows::is_seq;
 use super::Word;
 use crate::model::Attribute;
 
+/// What a word holds, as far as it says which column it is in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Seq,
@@ -38,6 +41,7 @@ fn kind(t: &str) -> Kind {
     }
 }
 
+/// Columns that hold the same kinds of words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Group {
     Seq,
