@@ -240,8 +240,12 @@ fn pdfs_give_the_same_rows_as_the_text() {
 }
 
 #[test]
-#[ignore = "pdftotext sets a table's columns elsewhere on each page (or part) of it: the \
-            columns of pages without the header are not yet found again"]
+#[ignore = "columns are found again on each page and part (see layout/parts.rs), but: merged \
+            category cells printed at the top of their rows, or left empty at the top of a \
+            repeated header (the category above goes on), are read as centred (pingdingshan \
+            21/25 rows as the text, wufei 45/51); the outline's second page has a column \
+            (sub-indicator names) that its header lacks and values wrapped in narrow cells \
+            (16/23)"]
 fn pdfs_whose_columns_move_between_pages_give_the_same_rows_as_the_text() {
     let cases = SEED_CASES.iter().filter(|c| !PDF_CASES.contains(c));
     let diffs: Vec<String> = cases.flat_map(|case| differences(case, "pdf")).collect();
@@ -260,8 +264,6 @@ fn a_long_pdf_with_wrapped_cells_reads_every_row_with_the_values_of_its_word_doc
 }
 
 #[test]
-#[ignore = "a name wrapped over three lines in rows set without space between them, a row split \
-            by a page: some names take a piece of the next row's name"]
 fn a_long_pdf_with_wrapped_cells_reads_as_its_word_document() {
     let (pdf, docx) = (rows_of("long-plan.pdf"), rows_of("long-plan.docx"));
     let (pdf, docx) = (flat(&pdf), flat(&docx));

@@ -8,11 +8,14 @@
 //! cell's label; a piece over several columns is part of each one's label); the body's words
 //! go to the columns between the gaps that the fewest words cross; the rows are the anchor
 //! lines; each column's pieces go to the rows they are centred on, and each category to the
-//! block of rows it is centred on. `pdftotext` counts one column per character, wide or not.
+//! block of rows it is centred on. `pdftotext` counts one column per character, wide or not,
+//! and sets a table's columns elsewhere on each page (or part of a page): the boundaries are
+//! found again on each part from its own lines (`parts`).
 //!
 //! Tables that need none of this (a one-line header, one line per row) are left as they are
 //! for the space-aligned reader.
 
+mod parts;
 mod rows;
 
 use super::super::header::{classify, detect, is_header_word, Role};
@@ -269,6 +272,24 @@ fn header_band(
     let n = (start..lines.len().min(start + MAX_HEADER_LINES))
         .take_while(|&k| header_like(&lines[k]) || page_break(k))
         .count();
+    // A last line none of whose pieces stands under a label above it is the body's: a name
+    // wrapped across a header repeated on the next page (`量占比`).
+    let mut n = n;
+    while n > 1 && !lines[start + n - 1].is_empty() {
+        let above = columns_of(&lines[start..start + n - 1]);
+        let under = spans_of(&lines[start + n - 1])
+            .iter()
+            .flat_map(header_pieces)
+            .any(|p| {
+                above
+                    .iter()
+                    .any(|c| overlap((p.start, p.end), (c.start, c.end)) > 0)
+            });
+        if under {
+            break;
+        }
+        n -= 1;
+    }
     let words: usize = lines[start..start + n]
         .iter()
         .map(|l| header_words(l))
@@ -331,6 +352,8 @@ pub fn tables_as_rows(text: &str) -> String {
         })
         .collect();
     let mut out: Vec<String> = src.iter().map(|l| l.to_string()).collect();
+    // Where the last table read ended, and its columns' roles.
+    let mut previous: Option<(usize, Vec<Role>)> = None;
     let mut i = 0;
     while i < src.len() {
         let Some((n, cols, roles)) = header_band(&words, &page, i) else {
@@ -346,14 +369,28 @@ pub fn tables_as_rows(text: &str) -> String {
             }
             end += 1;
         }
+        // The first or last line with words on its page.
+        let page_edge = |k: usize| {
+            let empty = |m: &usize| words[*m].is_empty();
+            (k + 1..src.len())
+                .take_while(|&m| page[m] == page[k])
+                .all(|m| empty(&m))
+                || (0..k)
+                    .rev()
+                    .take_while(|&m| page[m] == page[k])
+                    .all(|m| empty(&m))
+        };
         let body: Vec<&[Word]> = words[body_start..end]
             .iter()
-            .map(|l| {
-                // `- 3 -`, `第3页` or a bare number set apart from the columns where a table's
-                // numbers stand (`第1` / `类指` / `标1` is a wrapped name).
+            .enumerate()
+            .map(|(j, l)| {
+                // `- 3 -`, `第3页` or a bare number at a page's foot or head, set apart from
+                // the columns where a table's numbers stand (`第1` / `类指` / `标1` is a
+                // wrapped name; a `3` under `20292` is the rest of a wrapped number).
                 let page_no = l.len() == 1
                     && is_page_number(&l[0].text)
-                    && (l[0].text.contains(['页', '-', '—', '–']) || l[0].start >= 20);
+                    && (l[0].text.contains(['页', '-', '—', '–'])
+                        || (l[0].start >= 20 && page_edge(body_start + j)));
                 if page_no {
                     &l[..0]
                 } else {
@@ -362,9 +399,20 @@ pub fn tables_as_rows(text: &str) -> String {
             })
             .collect();
         let wrapped_header = n > 1;
-        if let Some(table) =
-            rows::read(&cols, &roles, &body, &page[body_start..end], wrapped_header)
-        {
+        // The same header right after the table before: the table goes on after a page break.
+        let continues = previous
+            .as_ref()
+            .is_some_and(|(e, r)| *e == i && *r == roles);
+        let read = rows::read(
+            &cols,
+            &roles,
+            &body,
+            &page[body_start..end],
+            wrapped_header,
+            continues,
+        );
+        previous = Some((end, roles));
+        if let Some(table) = read {
             let header: Vec<String> = cols.iter().map(Column::label).collect();
             let mut lines = vec![header.join("\t")];
             lines.extend(table);

@@ -1,7 +1,8 @@
 //! The body of a wrapped layout table: words into columns, lines into rows.
 
 use super::super::super::header::Role;
-use super::super::super::name::is_heading;
+use super::super::super::name::{is_heading, is_unit};
+use super::parts::{least_crossed, line_bounds};
 use super::{join, spans_of, Column, Word};
 use crate::model::Attribute;
 
@@ -16,31 +17,20 @@ struct Piece {
 /// Where column `i` ends and `i + 1` begins: the position in the gap between their header
 /// labels that the fewest body words cross (the middle of the widest such stretch).
 fn boundaries(cols: &[Column], words: &[&Word]) -> Vec<usize> {
-    let crossing = |x: usize| words.iter().filter(|w| w.start < x && x < w.end).count();
     cols.windows(2)
         .map(|w| {
             let (lo, hi) = (w[0].end, w[1].start);
             if hi <= lo {
                 return (w[0].start + w[0].end + w[1].start + w[1].end) / 4;
             }
-            let counts: Vec<usize> = (lo..=hi).map(crossing).collect();
-            let least = *counts.iter().min().unwrap_or(&0);
-            // The widest run of least-crossed positions.
-            let (mut best, mut run_start, mut best_len) = (lo, None, 0);
-            for (k, &c) in counts.iter().enumerate() {
-                if c == least {
-                    let s = *run_start.get_or_insert(k);
-                    if k + 1 - s > best_len {
-                        best_len = k + 1 - s;
-                        best = lo + (s + k) / 2;
-                    }
-                } else {
-                    run_start = None;
-                }
-            }
-            best
+            least_crossed(lo, hi, words)
         })
         .collect()
+}
+
+/// A number, or a number with a note (`1（国家级）`).
+fn starts_number(t: &str) -> bool {
+    is_number_like(t) || t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_number_like(t: &str) -> bool {
@@ -49,7 +39,7 @@ fn is_number_like(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ".%[]<>≤≥～~+-".contains(c))
 }
 
-fn is_seq(t: &str) -> bool {
+pub(super) fn is_seq(t: &str) -> bool {
     let t = t.trim_end_matches(['.', '．', '、']);
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
@@ -70,7 +60,11 @@ fn column_of(w: &Word, bounds: &[usize], roles: &[Role]) -> usize {
     let pushed = match roles[c] {
         Role::Unit => is_number_like(&w.text),
         // `—` set one space after a long name is the next cell, never the name's end.
-        Role::Name => matches!(w.text.as_str(), "—" | "－" | "/" | "——"),
+        Role::Name => {
+            matches!(w.text.as_str(), "—" | "－" | "/" | "——")
+                // `%` set apart after a name's wrapped line, before an empty unit cell.
+                || (w.gap >= 2 && is_unit(&w.text) && roles.get(c + 1) == Some(&Role::Unit))
+        }
         _ => false,
     };
     if pushed && c + 1 < roles.len() {
@@ -87,6 +81,7 @@ pub(super) fn read(
     body: &[&[Word]],
     pages: &[usize],
     wrapped_header: bool,
+    continues: bool,
 ) -> Option<Vec<String>> {
     let ncols = cols.len();
     let category = roles.iter().position(|r| *r == Role::Category);
@@ -105,14 +100,23 @@ pub(super) fn read(
         .filter(|(_, h)| h.is_none())
         .flat_map(|(l, _)| l.iter())
         .collect();
-    let bounds = boundaries(cols, &all);
+    // The header's columns where the body shows none of its own.
+    let skip: Vec<bool> = heading.iter().map(Option::is_some).collect();
+    let header: Vec<(usize, usize)> = cols.iter().map(|c| (c.start, c.end)).collect();
+    let bounds = line_bounds(roles, body, pages, &skip, &header)
+        .unwrap_or_else(|| vec![boundaries(cols, &all); body.len()]);
     // cells[y][c]: the text of column c on body line y.
     let mut cells: Vec<Vec<Option<String>>> = vec![vec![None; ncols]; body.len()];
+    // Where each cell's first word starts.
+    let mut starts: Vec<Vec<Option<usize>>> = vec![vec![None; ncols]; body.len()];
     for (y, line) in body.iter().enumerate() {
         if heading[y].is_some() {
             continue;
         }
-        let mut placed: Vec<usize> = line.iter().map(|w| column_of(w, &bounds, roles)).collect();
+        let mut placed: Vec<usize> = line
+            .iter()
+            .map(|w| column_of(w, &bounds[y], roles))
+            .collect();
         // Two numbers in one value cell and none in the next (or the one before): pdftotext
         // set the two cells' numbers one space apart.
         for k in (1..line.len()).rev() {
@@ -124,7 +128,7 @@ pub(super) fn read(
                 && value_col(c)
                 && value_col(c + 1)
                 && is_number_like(&line[k].text)
-                && is_number_like(&line[k - 1].text)
+                && starts_number(&line[k - 1].text)
             {
                 placed[k] = c + 1;
             }
@@ -149,12 +153,26 @@ pub(super) fn read(
                 cell.push(' ');
             }
             cell.push_str(&w.text);
+            starts[y][c].get_or_insert(w.start);
         }
     }
-    let anchors = anchors(&cells, category, seq);
+    slid_left(&mut cells, &starts, roles);
+    let mut anchors = anchors(&cells, category, seq);
     if anchors.is_empty() {
         return None;
     }
+    // Under a header repeated after a page break, the lines before the first row may be the
+    // rest of the row the page cut (`量占比`): they get a row of their own if they are not
+    // the first row's, which the importer joins to the row above as it joins a row holding
+    // only the rest of a name.
+    let first_line = (0..body.len()).find(|&y| heading[y].is_none() && !body[y].is_empty());
+    let rest = match first_line {
+        Some(y) if continues && (y as f64) < anchors[0] => {
+            anchors.insert(0, y as f64);
+            true
+        }
+        _ => false,
+    };
     let mut rows: Vec<Vec<String>> = vec![vec![String::new(); ncols]; anchors.len()];
     let mut top: Vec<f64> = anchors.clone();
     let mut bottom: Vec<f64> = anchors.clone();
@@ -165,13 +183,45 @@ pub(super) fn read(
     let mut order: Vec<usize> = (0..ncols).filter(|&c| Some(c) != category).collect();
     order.sort_by_key(|&c| Some(c) != name);
     let mut owner: Vec<Option<usize>> = vec![None; body.len()];
+    // Blank lines between rows; one beside a page break is the page's margin.
+    let blank: Vec<bool> = (0..body.len())
+        .map(|y| {
+            let same =
+                |k: Option<usize>| k.and_then(|k| pages.get(k)).is_none_or(|&p| p == pages[y]);
+            body[y].is_empty() && same(y.checked_sub(1)) && same(Some(y + 1))
+        })
+        .collect();
+    // When every line off a row's middle line touches another line, blank lines part rows
+    // and no cell goes over one.
+    let is_anchor = |y: usize| anchors.contains(&(y as f64));
+    let filled = |y: Option<usize>| y.and_then(|y| body.get(y)).is_some_and(|l| !l.is_empty());
+    let parted = (0..body.len())
+        .filter(|&y| !body[y].is_empty() && heading[y].is_none() && !is_anchor(y))
+        .all(|y| {
+            // A line beside a page break is joined to the other page's.
+            let page_near =
+                (y.saturating_sub(2)..(y + 3).min(body.len())).any(|k| pages[k] != pages[y]);
+            page_near || filled(y.checked_sub(1)) || filled(Some(y + 1))
+        });
+    let walls: Vec<bool> = blank.iter().map(|&b| b && parted).collect();
     for c in order {
         let pieces: Vec<Piece> = cells
             .iter()
             .enumerate()
             .filter_map(|(y, l)| l[c].clone().map(|text| Piece { y, text }))
             .collect();
-        let rows_of = assign(&pieces, &anchors, &owner);
+        // The rest of a cut row is read in the name column only: other columns' pieces
+        // above the first row are that row's wrapped values.
+        let skip = usize::from(rest && Some(c) != name);
+        let owner_c: Vec<Option<usize>> = owner
+            .iter()
+            .map(|o| o.and_then(|o| o.checked_sub(skip)))
+            .collect();
+        let rows_of: Vec<usize> =
+            assign(&pieces, &anchors[skip..], &owner_c, pages, &blank, &walls)
+                .into_iter()
+                .map(|r| r + skip)
+                .collect();
         if Some(c) == name {
             for (k, (piece, &r)) in pieces.iter().zip(&rows_of).enumerate() {
                 let next_same = rows_of.get(k + 1) == Some(&r);
@@ -202,6 +252,15 @@ pub(super) fn read(
     if !wrapped {
         return None;
     }
+    if rest {
+        if let Some(c) = category {
+            rows[0][c].clear();
+        }
+        if rows[0].iter().all(String::is_empty) {
+            rows.remove(0);
+            anchors.remove(0);
+        }
+    }
     let mut out: Vec<(f64, String)> = rows
         .into_iter()
         .zip(&anchors)
@@ -215,6 +274,31 @@ pub(super) fn read(
     );
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     Some(out.into_iter().map(|(_, l)| l).collect())
+}
+
+/// A value wrapped above and below its row's line, whose own middle line pdftotext filled
+/// with the next cell's one-line value moved left over the gap (`基本制` / `推动执行` /
+/// `定`): the lines of one cell start at one column, the moved value elsewhere.
+fn slid_left(cells: &mut [Vec<Option<String>>], starts: &[Vec<Option<usize>>], roles: &[Role]) {
+    let value = |c: usize| matches!(roles[c], Role::Value(..) | Role::Unslotted(_));
+    for y in 1..cells.len().saturating_sub(1) {
+        for c in 0..roles.len().saturating_sub(1) {
+            let (up, here, down) = (starts[y - 1][c], starts[y][c], starts[y + 1][c]);
+            let (Some(up), Some(here), Some(down)) = (up, here, down) else {
+                continue;
+            };
+            let next_empty = (y - 1..=y + 1).all(|k| cells[k][c + 1].is_none());
+            if value(c)
+                && value(c + 1)
+                && next_empty
+                && up.abs_diff(down) <= 1
+                && here.abs_diff(up) >= 2
+                && here.abs_diff(down) >= 2
+            {
+                cells[y][c + 1] = cells[y][c].take();
+            }
+        }
+    }
 }
 
 /// The middle line of each row. With a 序号 column, the lines with a number under it, and a
@@ -280,7 +364,14 @@ const MAX_CELL_PIECES: usize = 12;
 /// The row of each piece of one column: consecutive pieces go to one row or to later ones,
 /// each cell taking in its row's middle line and centred on it as nearly as can be. Dynamic
 /// programming over pieces × rows.
-fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usize> {
+fn assign(
+    pieces: &[Piece],
+    anchors: &[f64],
+    owner: &[Option<usize>],
+    pages: &[usize],
+    blank: &[bool],
+    walls: &[bool],
+) -> Vec<usize> {
     let (m, r) = (pieces.len(), anchors.len());
     if m == 0 {
         return Vec::new();
@@ -297,17 +388,25 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
             + pieces[j..=i]
                 .iter()
                 .filter(|p| owner[p.y].is_some_and(|o| o != row))
-                .count();
-        // A piece nearer another row's middle line than its own's is likelier that row's.
+                .count()
+            + (pieces[j].y..pieces[i].y).filter(|&y| walls[y]).count();
+        // A piece nearer another row's middle line than its own's is likelier that row's,
+        // unless a blank line parts it from that one and none from its own.
+        let blank_between = |y: f64, a: f64| {
+            let (lo, hi) = (y.min(a), y.max(a));
+            (lo.floor() as usize + 1..hi.ceil() as usize).any(|k| blank[k] && (k as f64) < hi)
+        };
         let nearer: f64 = pieces[j..=i]
             .iter()
             .map(|p| {
                 let y = p.y as f64;
                 let own = (y - anchors[row]).abs();
+                let own_joined = !blank_between(y, anchors[row]);
                 let other = [row.checked_sub(1), Some(row + 1)]
                     .into_iter()
                     .flatten()
                     .filter_map(|k| anchors.get(k))
+                    .filter(|&&a| !(own_joined && blank_between(y, a)))
                     .map(|a| (y - a).abs())
                     .fold(f64::INFINITY, f64::min);
                 (own - other).max(0.0)
@@ -325,12 +424,10 @@ fn assign(pieces: &[Piece], anchors: &[f64], owner: &[Option<usize>]) -> Vec<usi
         // a centred one); centring decides between equals.
         let y = anchors[row];
         let apart = (a - y).max(y - b).max(0.0);
-        2.0 * apart
-            + 0.5 * ((a + b) / 2.0 - y).abs()
-            + 4.0 * over as f64
-            + nearer
-            + 0.1 * pieces_more
-            + reaches_up
+        // A cell cut by a page is centred on neither part.
+        let cut = pages[pieces[j].y] != pages[pieces[i].y];
+        let off_centre = if cut { 0.0 } else { ((a + b) / 2.0 - y).abs() };
+        2.0 * apart + 0.5 * off_centre + 4.0 * over as f64 + nearer + 0.1 * pieces_more + reaches_up
     };
     const NONE: f64 = f64::INFINITY;
     // best[i][row]: pieces 0..=i placed, the last group ending at i in `row`.
