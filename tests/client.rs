@@ -8,54 +8,18 @@ mod http_support;
 mod pg_support;
 mod progress_fixture;
 mod shared_city;
+mod tls_support;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use serde_json::{json, Value};
 use shared_city::{places, Place};
+use tls_support::{certificate, openssl_fingerprint};
 use zhibiao::api::{progress, session, ApiError, ErrorCode};
 use zhibiao::client::{self, CertificateChange, Server};
-use zhibiao::server::{self, AppState, Tls, TlsListener};
 use zhibiao::store::db::Location;
-
-/// A self-signed certificate for 127.0.0.1 and its key, in `dir`, as an administrator makes
-/// one.
-fn certificate(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let (cert, key) = (
-        dir.join(format!("{name}.crt")),
-        dir.join(format!("{name}.key")),
-    );
-    let ok = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "ec"])
-        .args(["-pkeyopt", "ec_paramgen_curve:prime256v1"])
-        .args(["-nodes", "-days", "2", "-subj", "/CN=zhibiao-test"])
-        .args(["-addext", "subjectAltName=IP:127.0.0.1"])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .output()
-        .expect("openssl");
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-    (cert, key)
-}
-
-fn openssl_fingerprint(cert: &Path) -> String {
-    let out = Command::new("openssl")
-        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
-        .arg(cert)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.trim().rsplit('=').next().unwrap().to_string()
-}
 
 fn location(place: &Place) -> Location {
     match place {
@@ -67,28 +31,9 @@ fn location(place: &Place) -> Location {
     }
 }
 
-/// `zhibiao serve` over TLS with `cert`, on an ephemeral loopback port, on its own runtime.
+/// `zhibiao serve` over TLS with `cert` on `place`.
 fn start_tls(place: &Place, cert: &Path, key: &Path) -> SocketAddr {
-    let tls = Tls::from_pem_files(cert, key).unwrap();
-    let state = AppState::open(location(place), 4).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(tcp.local_addr().unwrap()).unwrap();
-            let listener = TlsListener {
-                tcp,
-                acceptor: tls.acceptor,
-            };
-            server::serve_tls(listener, state).await.unwrap();
-        });
-    });
-    rx.recv().unwrap()
+    tls_support::start_tls(location(place), 4, cert, key)
 }
 
 /// A stand-in server that answers one request with `status` and `body`, and hands back the
@@ -370,7 +315,7 @@ fn a_servers_conflict_error_comes_back_whole_and_the_idempotency_key_is_sent() {
     assert!(refused.conflict.is_some());
 
     // Served as `zhibiao serve` serves errors: its status, the error as JSON.
-    let status = server::status_of(refused.code).as_u16();
+    let status = zhibiao::server::status_of(refused.code).as_u16();
     let (addr, request) = canned(status, serde_json::to_string(&refused).unwrap());
     let c = Server::new(&format!("http://127.0.0.1:{}", addr.port()))
         .unwrap()

@@ -3,54 +3,14 @@
 //! client pinned to it gets answers; a client pinned to another certificate is refused in the
 //! handshake; broken files give a Chinese message.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod tls_support;
+
 use std::sync::Arc;
 
+use tls_support::{certificate, openssl_fingerprint};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use zhibiao::server::{self, AppState, Pinned, Tls, TlsListener};
 use zhibiao::store::db::Location;
-
-/// A self-signed certificate for 127.0.0.1 and its key, in `dir`.
-fn certificate(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let (cert, key) = (
-        dir.join(format!("{name}.crt")),
-        dir.join(format!("{name}.key")),
-    );
-    let ok = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-        ])
-        .args(["-nodes", "-days", "2", "-subj", "/CN=zhibiao-test"])
-        .args(["-addext", "subjectAltName=IP:127.0.0.1"])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .output()
-        .expect("openssl");
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-    (cert, key)
-}
-
-fn openssl_fingerprint(cert: &Path) -> String {
-    let out = Command::new("openssl")
-        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
-        .arg(cert)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.trim().rsplit('=').next().unwrap().to_string()
-}
 
 async fn get_health(addr: std::net::SocketAddr, pinned: &str) -> Result<String, String> {
     let config = Pinned::new(pinned).client_config();

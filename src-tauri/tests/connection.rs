@@ -4,70 +4,22 @@
 //! database. The choice is kept in this computer's settings file.
 
 mod ipc_support;
+#[path = "../../tests/tls_support/mod.rs"]
+mod tls_support;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use ipc_support::TestApp;
 use serde_json::{json, Value};
-use zhibiao::server::{self, AppState, Tls, TlsListener};
+use tls_support::certificate;
 use zhibiao::store::db::Location;
-
-fn certificate(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let (cert, key) = (
-        dir.join(format!("{name}.crt")),
-        dir.join(format!("{name}.key")),
-    );
-    let out = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-        ])
-        .args(["-nodes", "-days", "2", "-subj", "/CN=zhibiao-test"])
-        .args(["-addext", "subjectAltName=IP:127.0.0.1"])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .output()
-        .expect("openssl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (cert, key)
-}
 
 /// `zhibiao serve` over TLS on the demo database at `db`; its address and fingerprint.
 fn serve_tls(db: &Path, cert: &Path, key: &Path) -> (SocketAddr, String) {
     zhibiao_app::backend::Local::open(db, true).expect("demo database");
-    let tls = Tls::from_pem_files(cert, key).unwrap();
-    let fingerprint = tls.fingerprint.clone();
-    let state = AppState::open(Location::File(db.to_path_buf()), 1).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(tcp.local_addr().unwrap()).unwrap();
-            let listener = TlsListener {
-                tcp,
-                acceptor: tls.acceptor,
-            };
-            server::serve_tls(listener, state).await.unwrap();
-        });
-    });
-    (rx.recv().unwrap(), fingerprint)
+    let addr = tls_support::start_tls(Location::File(db.to_path_buf()), 1, cert, key);
+    (addr, tls_support::openssl_fingerprint(cert))
 }
 
 fn settings(app: &TestApp) -> Value {
