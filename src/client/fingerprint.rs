@@ -5,7 +5,6 @@
 use std::sync::{Arc, Mutex};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, Error, SignatureScheme};
 
@@ -54,14 +53,16 @@ pub(super) fn tls_config(verifier: Arc<dyn ServerCertVerifier>) -> Arc<rustls::C
 /// but the handshake signatures are still verified, so the server holds its key.
 #[derive(Debug)]
 pub(super) struct AnyCertificate {
-    provider: Arc<CryptoProvider>,
+    /// Only its handshake-signature checks are used (the same as a pinned connection's);
+    /// the certificate itself is judged by the person.
+    signatures: Pinned,
     seen: Mutex<Option<String>>,
 }
 
 impl Default for AnyCertificate {
     fn default() -> Self {
         AnyCertificate {
-            provider: Arc::new(rustls::crypto::ring::default_provider()),
+            signatures: Pinned::new(""),
             seen: Mutex::new(None),
         }
     }
@@ -92,12 +93,7 @@ impl ServerCertVerifier for AnyCertificate {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        self.signatures.verify_tls12_signature(message, cert, dss)
     }
 
     fn verify_tls13_signature(
@@ -106,18 +102,11 @@ impl ServerCertVerifier for AnyCertificate {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, Error> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        self.signatures.verify_tls13_signature(message, cert, dss)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.signatures.supported_verify_schemes()
     }
 }
 
