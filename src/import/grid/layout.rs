@@ -15,7 +15,10 @@
 //! Tables that need none of this (a one-line header, one line per row) are left as they are
 //! for the space-aligned reader.
 
+mod anchors;
+mod categories;
 mod parts;
+mod pieces;
 mod rows;
 
 use super::super::header::{classify, detect, is_header_word, Role};
