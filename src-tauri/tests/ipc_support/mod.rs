@@ -1,10 +1,10 @@
 //! Test harness: the shell's commands through the real IPC layer, headless (mock runtime),
 //! on a temporary database, with requests as the webview sends them.
 //!
-//! `ZHIBIAO_TEST_BACKEND=loopback` runs every IPC test through [`Loopback`], a second
-//! implementation of the backend seam; `ZHIBIAO_TEST_BACKEND=server` runs them through the
-//! remote backend against `zhibiao serve` on loopback, on the same database file (see
-//! `make test`). Tests of what only this machine does (first-run password, backups of the
+//! `ZHIBIAO_TEST_BACKEND=server` runs every IPC test through the remote backend against
+//! `zhibiao serve` on loopback, on the same database file (`make test` does);
+//! `ZHIBIAO_TEST_BACKEND=loopback` runs them through [`Loopback`], an in-process double of
+//! the backend seam (by hand, when a test fails only on the server). Tests of what only this machine does (first-run password, backups of the
 //! local file) ask [`on_server`] and check the server's refusal instead.
 #![allow(dead_code)]
 
