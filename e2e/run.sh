@@ -21,6 +21,8 @@ export ZHIBIAO_E2E_CLI="$root/target/debug/zhibiao"
 export ZHIBIAO_E2E_WORK="$work"
 # This computer's settings (the server chosen at sign-in) stay in the run's directory.
 export ZHIBIAO_SETTINGS="$work/settings.json"
+# Caches (the app's evaluation snapshots, WebKit's) too.
+export XDG_CACHE_HOME="$work/cache"
 export ZHIBIAO_E2E_DB="$work/e2e.db"
 export ZHIBIAO_DB="$work/e2e.db"
 export ZHIBIAO_E2E_SCREENSHOTS="$root/e2e/screenshots"

@@ -118,6 +118,11 @@ pub fn run() {
     let demo = db_location::demo_requested(std::env::args_os(), std::env::var_os("ZHIBIAO_DEMO"));
     let path = db_location::resolve_for(std::env::args_os(), std::env::var_os("ZHIBIAO_DB"), demo);
     tracing::info!(db = %path.display(), demo, "opening database");
+    // Every plan's statuses kept between runs: the first screen after opening reads them
+    // instead of evaluating a province's values again (unchanged data only).
+    zhibiao::api::evaluation_cache::on_disk::keep_in(
+        zhibiao::api::db_path::cache_dir().map(|d| d.join("evaluation")),
+    );
     let settings = zhibiao::api::machine_settings::default_path();
     let state = match AppState::open_chosen(&path, demo, settings) {
         Ok(s) => s,

@@ -40,6 +40,23 @@ pub fn open_store(path: Option<PathBuf>) -> Result<(Db, String), ApiError> {
     }
 }
 
+/// This program's cache directory: `$XDG_CACHE_HOME/zhibiao`, else `~/.cache/zhibiao`; `None`
+/// without either (nothing is cached on disk then).
+pub fn cache_dir() -> Option<PathBuf> {
+    cache_dir_of(
+        std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from),
+        std::env::var_os("HOME").map(PathBuf::from),
+    )
+}
+
+fn cache_dir_of(xdg_cache: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
+    let non_empty = |p: Option<PathBuf>| p.filter(|p| !p.as_os_str().is_empty());
+    non_empty(xdg_cache)
+        .filter(|p| p.is_absolute())
+        .or_else(|| non_empty(home).map(|h| h.join(".cache")))
+        .map(|d| d.join("zhibiao"))
+}
+
 fn resolve(db: Option<PathBuf>, xdg_data: Option<PathBuf>, home: Option<PathBuf>) -> PathBuf {
     let non_empty = |p: Option<PathBuf>| p.filter(|p| !p.as_os_str().is_empty());
     if let Some(p) = non_empty(db) {
@@ -82,5 +99,13 @@ mod tests {
             PathBuf::from("/h/.local/share/zhibiao/zhibiao.db")
         );
         assert_eq!(resolve(None, None, None), PathBuf::from("zhibiao.db"));
+    }
+
+    #[test]
+    fn cache_dir_is_xdg_then_home() {
+        assert_eq!(cache_dir_of(p("/c"), p("/h")), p("/c/zhibiao"));
+        assert_eq!(cache_dir_of(p("rel"), p("/h")), p("/h/.cache/zhibiao"));
+        assert_eq!(cache_dir_of(None, p("/h")), p("/h/.cache/zhibiao"));
+        assert_eq!(cache_dir_of(None, None), None);
     }
 }

@@ -10,7 +10,7 @@ use super::{ApiError, ErrorCode};
 use crate::eval::{
     self, lagging_first, roll_up, EvalInput, GroupRollUp, IndicatorStatus, Label, Reason, RollUp,
 };
-use crate::model::{Attribute, Period, PlanPhase};
+use crate::model::{Attribute, Period, Plan, PlanPhase};
 use crate::store::series::{self, IndicatorSeries, PlanSeries};
 
 /// Which indicators to show.
@@ -85,11 +85,11 @@ pub fn evaluate_series(s: &IndicatorSeries, period: Period) -> IndicatorStatus {
 /// One indicator's row at `period`, judged at the plan's target year when the plan ended
 /// before `period`.
 fn row(plan: &PlanSeries, s: &IndicatorSeries, period: Period, today: NaiveDate) -> StatusRow {
-    let judged = plan.plan.judged_period(period, today);
-    let status = evaluate_series(s, judged.period);
+    let judged = plan.plan.judged_period(period, today).period;
+    let status = evaluate_series(s, judged);
     let ind = &s.indicator;
     let target = s.revised_target.as_ref().or(ind.draft.target.as_ref());
-    StatusRow {
+    let mut row = StatusRow {
         plan_id: plan.plan.id,
         plan_title: plan.plan.title.clone(),
         seq: ind.draft.seq.clone(),
@@ -105,9 +105,19 @@ fn row(plan: &PlanSeries, s: &IndicatorSeries, period: Period, today: NaiveDate)
         target_year: s.target_year,
         reason: status.reason_zh(),
         status,
-        phase: plan.plan.phase(today),
-        lifecycle_note: judged.note,
-    }
+        phase: PlanPhase::Running,
+        lifecycle_note: None,
+    };
+    restamp(&mut row, &plan.plan, period, today);
+    row
+}
+
+/// Sets what of `row` depends on the day: the plan's phase and the ended plan's note. The
+/// status itself does not (the period judged depends only on the plan's years), so rows
+/// evaluated on another day are brought to `today` with this alone.
+pub(crate) fn restamp(row: &mut StatusRow, plan: &Plan, period: Period, today: NaiveDate) {
+    row.phase = plan.phase(today);
+    row.lifecycle_note = plan.judged_period(period, today).note;
 }
 
 /// One indicator's row at `period`. Completion-review rows are not monitored: not found.

@@ -12,7 +12,13 @@
 //!
 //! A read inside a transaction, which may see its own uncommitted writes, is never served or
 //! stored here. The token is read before the data, so an entry is never older than its key.
+//!
+//! Every plan's statuses are also kept on disk when the program says where ([`on_disk`]), so
+//! that a new run of the program with unchanged data starts from them.
 
+pub mod on_disk;
+
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
@@ -23,6 +29,7 @@ use crate::eval::lagging_first;
 use crate::model::Period;
 use crate::store::series::{self, PlanPeriods, PlanSeries};
 use crate::store::{data_version, Sql};
+use on_disk::Snapshot;
 
 /// Evaluated scopes kept per data token: a plan or department filter switched back and forth,
 /// a period compared with the previous one. Each is a few tens of MB at a province's scale.
@@ -72,6 +79,8 @@ struct ScopeKey {
 struct Entry {
     token: i64,
     series: Option<Arc<Vec<PlanSeries>>>,
+    /// Read from disk for this token (`None` inside: there was none to read).
+    stored: Option<Option<Arc<Snapshot>>>,
     scopes: Vec<(ScopeKey, Arc<EvaluatedScope>)>,
 }
 
@@ -83,10 +92,49 @@ fn with_entry<T>(token: i64, f: impl FnOnce(&mut Entry) -> T) -> T {
         *guard = Some(Entry {
             token,
             series: None,
+            stored: None,
             scopes: Vec::new(),
         });
     }
     f(guard.as_mut().expect("just set"))
+}
+
+/// Empties the memory, as a new run of the program finds it (tests, the benchmark).
+pub fn forget() {
+    *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
+/// Where the scopes evaluated so far came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Kept in memory.
+    pub memory: u64,
+    /// Read from the snapshot on disk.
+    pub disk: u64,
+    /// Evaluated from the values.
+    pub evaluated: u64,
+}
+
+static FROM_MEMORY: AtomicU64 = AtomicU64::new(0);
+static FROM_DISK: AtomicU64 = AtomicU64::new(0);
+static EVALUATED: AtomicU64 = AtomicU64::new(0);
+
+pub fn sources() -> Sources {
+    Sources {
+        memory: FROM_MEMORY.load(Ordering::Relaxed),
+        disk: FROM_DISK.load(Ordering::Relaxed),
+        evaluated: EVALUATED.load(Ordering::Relaxed),
+    }
+}
+
+/// The snapshot on disk for `token`, read once per token.
+fn stored(token: i64) -> Option<Arc<Snapshot>> {
+    if let Some(s) = with_entry(token, |e| e.stored.clone()) {
+        return s;
+    }
+    let loaded = on_disk::load(token).map(Arc::new);
+    with_entry(token, |e| e.stored = Some(loaded.clone()));
+    loaded
 }
 
 /// The data token, or `None` when the cache must not serve `conn` (inside a transaction).
@@ -138,18 +186,36 @@ pub fn evaluated_scope(
             .map(|(_, s)| s.clone())
     });
     if let Some(s) = found {
+        FROM_MEMORY.fetch_add(1, Ordering::Relaxed);
         return Ok(s);
     }
-    let plans = all_series(conn, token)?;
-    if let Some(id) = scope.plan_id {
-        if !plans.iter().any(|p| p.plan.id == id) {
+    let loaded = with_entry(token, |e| e.series.clone());
+    let snapshot = match loaded {
+        Some(_) => None,
+        None => stored(token).filter(|s| s.period == period),
+    };
+    let rows = if let Some(snapshot) = snapshot {
+        if let Some(id) = scope.plan_id.filter(|id| !snapshot.has_plan(*id)) {
             // Not found, as the store says it.
             crate::store::plans::get(conn, id)?;
         }
-    }
-    let evaluated = Arc::new(EvaluatedScope::new(rows_of_series(
-        &plans, period, &scope, today,
-    )));
+        FROM_DISK.fetch_add(1, Ordering::Relaxed);
+        snapshot.rows(&scope, today)
+    } else {
+        let plans = all_series(conn, token)?;
+        if let Some(id) = scope.plan_id {
+            if !plans.iter().any(|p| p.plan.id == id) {
+                crate::store::plans::get(conn, id)?;
+            }
+        }
+        EVALUATED.fetch_add(1, Ordering::Relaxed);
+        let rows = rows_of_series(&plans, period, &scope, today);
+        if scope == StatusFilter::default() {
+            on_disk::save(Arc::new(Snapshot::new(token, period, &plans, rows.clone())));
+        }
+        rows
+    };
+    let evaluated = Arc::new(EvaluatedScope::new(rows));
     with_entry(token, |e| {
         if e.scopes.len() >= SCOPES_KEPT {
             e.scopes.remove(0);
@@ -169,6 +235,12 @@ pub fn periods_with_data(
 ) -> Result<Vec<PlanPeriods>, ApiError> {
     match (plan_id, token(conn)?) {
         (None, Some(token)) => {
+            let loaded = with_entry(token, |e| e.series.clone());
+            if loaded.is_none() {
+                if let Some(snapshot) = stored(token) {
+                    return Ok(snapshot.periods(department_id));
+                }
+            }
             let plans = all_series(conn, token)?;
             Ok(series::periods_of_loaded(&plans, department_id))
         }

@@ -1,0 +1,217 @@
+//! Every plan's statuses at one period, kept in a file between runs of the program, so that
+//! the first screen after opening reads them instead of a province's million values.
+//!
+//! A file is named after the database's data token and used only while the token is the
+//! same: any write to what evaluation reads, by anyone, replaces the token (see the parent
+//! module), so a value or a target changed since the file was written makes it unused. "Today"
+//! is not part of the key: a status depends on the period judged, which depends only on the
+//! plan's years; the day only sets each row's phase and the ended plan's note, which
+//! [`restamp`] sets again for the day asked. A file that is damaged, of another format or of
+//! another token is ignored and the statuses are evaluated as without it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::api::status::{restamp, StatusFilter, StatusRow};
+use crate::model::{Period, Plan};
+use crate::store::series::{PlanPeriods, PlanSeries};
+
+/// Changed whenever a stored type changes shape: files of another format are not read.
+const FORMAT: u32 = 1;
+/// Files kept in the directory: a few databases (this computer's file, a server's) or days.
+const FILES_KEPT: usize = 4;
+const PREFIX: &str = "evaluation-";
+
+/// Where files are kept; `None` (the default: tests, the CLI) keeps nothing on disk.
+static DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The writer running, so that a caller can wait for it (tests, the benchmark).
+static WRITING: Mutex<Option<std::thread::JoinHandle<()>>> = Mutex::new(None);
+
+/// Keeps the statuses of every plan in `dir` from now on (`None`: nowhere).
+pub fn keep_in(dir: Option<PathBuf>) {
+    *DIR.lock().unwrap_or_else(|e| e.into_inner()) = dir;
+}
+
+fn dir() -> Option<PathBuf> {
+    DIR.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// Waits until the last file started is written.
+pub fn wait_for_writer() {
+    let handle = WRITING.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(h) = handle {
+        let _ = h.join();
+    }
+}
+
+/// The periods holding data of one plan's indicators led by one department (or by none).
+#[derive(Debug, Serialize, Deserialize)]
+struct GroupPeriods {
+    plan_id: i64,
+    department_id: Option<i64>,
+    periods: Vec<Period>,
+}
+
+/// What the first screen needs of every plan at one period.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Snapshot {
+    format: u32,
+    token: i64,
+    pub period: Period,
+    /// Every plan with monitored indicators, newest first (as [`crate::store::series::load`]).
+    plans: Vec<Plan>,
+    /// Every monitored indicator at `period`, in table order.
+    rows: Vec<StatusRow>,
+    groups: Vec<GroupPeriods>,
+}
+
+impl Snapshot {
+    /// The snapshot of `rows`, every plan's statuses at `period` evaluated from `plans`.
+    pub fn new(token: i64, period: Period, plans: &[PlanSeries], rows: Vec<StatusRow>) -> Self {
+        let mut groups: Vec<GroupPeriods> = Vec::new();
+        for p in plans {
+            let mut by_department: HashMap<Option<i64>, BTreeSet<Period>> = HashMap::new();
+            for s in &p.indicators {
+                by_department
+                    .entry(s.indicator.lead_department_id)
+                    .or_default()
+                    .extend(
+                        s.observations
+                            .iter()
+                            .filter(|o| o.value.is_some() || o.status.is_some())
+                            .map(|o| o.period),
+                    );
+            }
+            let mut plan_groups: Vec<GroupPeriods> = by_department
+                .into_iter()
+                .map(|(department_id, periods)| GroupPeriods {
+                    plan_id: p.plan.id,
+                    department_id,
+                    periods: periods.into_iter().collect(),
+                })
+                .collect();
+            plan_groups.sort_by_key(|g| g.department_id);
+            groups.extend(plan_groups);
+        }
+        Snapshot {
+            format: FORMAT,
+            token,
+            period,
+            plans: plans.iter().map(|p| p.plan.clone()).collect(),
+            rows,
+            groups,
+        }
+    }
+
+    pub fn has_plan(&self, plan_id: i64) -> bool {
+        self.plans.iter().any(|p| p.id == plan_id)
+    }
+
+    /// The rows of the plan and department of `scope` (its attribute and label are
+    /// ignored), in table order, with phase and note for `today`.
+    pub fn rows(&self, scope: &StatusFilter, today: NaiveDate) -> Vec<StatusRow> {
+        let plans: HashMap<i64, &Plan> = self.plans.iter().map(|p| (p.id, p)).collect();
+        self.rows
+            .iter()
+            .filter(|r| scope.plan_id.is_none_or(|id| r.plan_id == id))
+            .filter(|r| scope.department_id.is_none() || r.department_id == scope.department_id)
+            .filter_map(|r| {
+                let plan = plans.get(&r.plan_id)?;
+                let mut r = r.clone();
+                restamp(&mut r, plan, self.period, today);
+                Some(r)
+            })
+            .collect()
+    }
+
+    /// [`crate::store::series::periods_of_loaded`] from the snapshot: the same plans and
+    /// periods.
+    pub fn periods(&self, department_id: Option<i64>) -> Vec<PlanPeriods> {
+        self.plans
+            .iter()
+            .filter_map(|plan| {
+                let mut found = false;
+                let mut periods = BTreeSet::new();
+                for g in self.groups.iter().filter(|g| g.plan_id == plan.id) {
+                    if department_id.is_some() && g.department_id != department_id {
+                        continue;
+                    }
+                    found = true;
+                    periods.extend(g.periods.iter().copied());
+                }
+                found.then(|| PlanPeriods {
+                    plan: plan.clone(),
+                    periods: periods.into_iter().collect(),
+                })
+            })
+            .collect()
+    }
+}
+
+fn file_of(dir: &Path, token: i64) -> PathBuf {
+    dir.join(format!("{PREFIX}{token:016x}.json"))
+}
+
+/// The snapshot kept for `token`, if there is a readable one.
+pub fn load(token: i64) -> Option<Snapshot> {
+    let path = file_of(&dir()?, token);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            tracing::warn!(error = %e, "evaluation snapshot unreadable");
+            return None;
+        }
+    };
+    match serde_json::from_slice::<Snapshot>(&bytes) {
+        Ok(s) if s.format == FORMAT && s.token == token => Some(s),
+        Ok(_) => None,
+        Err(e) => {
+            tracing::warn!(error = %e, "evaluation snapshot damaged; evaluating instead");
+            None
+        }
+    }
+}
+
+/// Writes `snapshot` on a thread of its own (the caller holds the database), replacing the
+/// file atomically, and removes all but the newest few files.
+pub fn save(snapshot: Arc<Snapshot>) {
+    let Some(dir) = dir() else { return };
+    let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(previous) = writing.take() {
+        let _ = previous.join();
+    }
+    *writing = Some(std::thread::spawn(move || {
+        if let Err(e) = write(&dir, &snapshot) {
+            tracing::warn!(error = %e, "evaluation snapshot not written");
+        }
+    }));
+}
+
+fn write(dir: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = file_of(dir, snapshot.token);
+    let tmp = path.with_extension("json.tmp");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    serde_json::to_writer(&mut file, snapshot)?;
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&tmp, &path)?;
+    prune(dir)
+}
+
+fn prune(dir: &Path) -> std::io::Result<()> {
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(PREFIX))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, path) in files.into_iter().skip(FILES_KEPT) {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(())
+}
