@@ -435,4 +435,6 @@ pub fn tables_as_rows(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod category_tests;
+#[cfg(test)]
 mod tests;
