@@ -1,7 +1,6 @@
 //! How merged (or repeated) category cells are read: where their text stands in their rows.
 
 use super::tests::{layout, rows};
-use super::*;
 
 type Line = Vec<(usize, String)>;
 
