@@ -239,16 +239,28 @@ fn pdfs_give_the_same_rows_as_the_text() {
     }
 }
 
+/// PDFs whose columns `pdftotext -layout` sets elsewhere on each page, with merged category
+/// cells centred on their rows, at the top of them, cut by a page or left empty under a
+/// repeated header (the category above goes on), one spread letter by letter.
+const MOVING_COLUMN_CASES: &[&str] = &["pingdingshan-eco", "xuchang-2022-wufei"];
+
 #[test]
-#[ignore = "columns are found again on each page and part (see layout/parts.rs), but: merged \
-            category cells printed at the top of their rows, or left empty at the top of a \
-            repeated header (the category above goes on), are read as centred (pingdingshan \
-            21/25 rows as the text, wufei 45/51); the outline's second page has a column \
-            (sub-indicator names) that its header lacks and values wrapped in narrow cells \
-            (16/23)"]
 fn pdfs_whose_columns_move_between_pages_give_the_same_rows_as_the_text() {
-    let cases = SEED_CASES.iter().filter(|c| !PDF_CASES.contains(c));
-    let diffs: Vec<String> = cases.flat_map(|case| differences(case, "pdf")).collect();
+    for case in MOVING_COLUMN_CASES {
+        let diffs = differences(case, "pdf");
+        assert!(
+            diffs.is_empty(),
+            "{case}.pdf does not read as {case}.txt:\n{}",
+            diffs.join("\n")
+        );
+    }
+}
+
+#[test]
+#[ignore = "the outline's second page has a column (sub-indicator names) that its header \
+            lacks and values wrapped in narrow cells (16/23 rows as the text)"]
+fn a_pdf_whose_second_page_has_a_column_its_header_lacks_gives_the_same_rows_as_the_text() {
+    let diffs = differences("xuchang-2021-outline", "pdf");
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
 

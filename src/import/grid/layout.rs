@@ -8,7 +8,8 @@
 //! cell's label; a piece over several columns is part of each one's label); the body's words
 //! go to the columns between the gaps that the fewest words cross; the rows are the anchor
 //! lines; each column's pieces go to the rows they are centred on, and each category to the
-//! block of rows it is centred on. `pdftotext` counts one column per character, wide or not,
+//! block of rows it is centred on, or starts where categories stand at the top of their rows
+//! (`categories`). `pdftotext` counts one column per character, wide or not,
 //! and sets a table's columns elsewhere on each page (or part of a page): the boundaries are
 //! found again on each part from its own lines (`parts`).
 //!
@@ -434,5 +435,7 @@ pub fn tables_as_rows(text: &str) -> String {
     s
 }
 
+#[cfg(test)]
+mod category_tests;
 #[cfg(test)]
 mod tests;

@@ -31,18 +31,58 @@ const UNCOVERED: f64 = 0.3;
 /// Rows before the first category or after the last on its own page are in its cell.
 const UNCOVERED_ON_PAGE: f64 = 2.0;
 
+/// What each row at the top of a table going on under a repeated header, before its first
+/// category, gains by being left out of it (lines off centre): such a row's empty cell may be
+/// the category above going on, as the text reads it, and is when centring on the category
+/// below does not need it.
+const CONTINUED: f64 = 0.01;
+
+/// Pages whose categories stand at the top of their blocks: the page's (or the table's) first
+/// row holds a category of its own. Merged cells centred on their rows leave that row's cell
+/// empty (the upper half of a block, or the rest of a cell begun on the page before); a
+/// category on it starts its block, as a cell set at the top of its rows, or a category cell
+/// not merged at all whose rows below leave it empty, does. `first`: the first row that is a
+/// row of this table part (not the rest of a row cut by the page before).
+fn top_pages(
+    frags: &[Fragment],
+    top: &[f64],
+    bottom: &[f64],
+    pages: &[usize],
+    first: usize,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for r in first..top.len() {
+        if r > first && pages[r] == pages[r - 1] {
+            continue;
+        }
+        let middle = (top[r] + bottom[r]) / 2.0;
+        let on_it = frags
+            .iter()
+            .any(|(_, m, p)| *p == pages[r] && (m - middle).abs() <= 0.5);
+        if on_it {
+            out.push(pages[r]);
+        }
+    }
+    out
+}
+
 /// The rows each category covers: consecutive blocks, each centred on its category as
-/// nearly as can be. `(text, first row, last row)`.
+/// nearly as can be, or starting at it on pages whose categories stand at the top of their
+/// blocks (`top_pages`). `continues`: the table goes on from one above it under a repeated
+/// header. `first`: as in `top_pages`. `(text, first row, last row)`.
 pub(super) fn blocks(
     frags: &[Fragment],
     top: &[f64],
     bottom: &[f64],
     pages: &[usize],
+    continues: bool,
+    first: usize,
 ) -> Vec<(String, usize, usize)> {
     let (k, r) = (frags.len(), top.len());
     if k == 0 {
         return Vec::new();
     }
+    let tops = top_pages(frags, top, bottom, pages, first);
     if k > r {
         // More category cells than rows: each to the row nearest it.
         return frags
@@ -58,16 +98,32 @@ pub(super) fn blocks(
             })
             .collect();
     }
-    // A cell split by a page is printed, centred, on the page where it starts: the rows
-    // of the block on the category's page are what it is centred on.
+    // A cell split by a page is printed on the page where it starts, centred on the rows of
+    // the block there or at the top of them (renderers differ: LibreOffice sets it at the top).
     let cost = |s: usize, e: usize, f: usize| {
         if pages[s] < frags[f].2 {
             // It would have been printed on the earlier page.
             return f64::INFINITY;
         }
+        if tops.contains(&frags[f].2) {
+            // At the top of its block: on the block's first row.
+            return if pages[s] == frags[f].2 {
+                ((top[s] + bottom[s]) / 2.0 - frags[f].1).abs()
+            } else {
+                f64::INFINITY
+            };
+        }
         let on_page: Vec<usize> = (s..=e).filter(|&x| pages[x] == frags[f].2).collect();
         match (on_page.first(), on_page.last()) {
-            (Some(&a), Some(&b)) => ((top[a] + bottom[b]) / 2.0 - frags[f].1).abs(),
+            (Some(&a), Some(&b)) => {
+                let centred = ((top[a] + bottom[b]) / 2.0 - frags[f].1).abs();
+                let at_top = ((top[a] + bottom[a]) / 2.0 - frags[f].1).abs();
+                if pages[e] > frags[f].2 {
+                    centred.min(at_top)
+                } else {
+                    centred
+                }
+            }
             _ => f64::INFINITY,
         }
     };
@@ -88,7 +144,9 @@ pub(super) fn blocks(
             for s in f..=e {
                 // Rows between two blocks are left to the category above (a table split in
                 // two, its second part's category cell empty), at a cost.
-                let before = if f == 0 {
+                let before = if f == 0 && continues {
+                    -CONTINUED * s as f64
+                } else if f == 0 {
                     (0..s).map(|x| outside(x, 0)).sum()
                 } else {
                     (0..s)

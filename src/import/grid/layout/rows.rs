@@ -108,6 +108,7 @@ pub(super) fn read(
         if heading[y].is_some() {
             continue;
         }
+        let line = &spaced_out(line, |w| Some(column_of(w, &bounds[y], roles)) == category);
         let mut placed: Vec<usize> = line
             .iter()
             .map(|w| column_of(w, &bounds[y], roles))
@@ -238,7 +239,8 @@ pub(super) fn read(
         let fragments = fragments(&cells, c, pages);
         wrapped |= !fragments.is_empty();
         let row_pages: Vec<usize> = anchors.iter().map(|&a| pages[a as usize]).collect();
-        for (text, from, to) in blocks(&fragments, &top, &bottom, &row_pages) {
+        let first = usize::from(rest);
+        for (text, from, to) in blocks(&fragments, &top, &bottom, &row_pages, continues, first) {
             for row in &mut rows[from..=to] {
                 row[c] = text.clone();
             }
@@ -269,6 +271,37 @@ pub(super) fn read(
     );
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     Some(out.into_iter().map(|(_, l)| l).collect())
+}
+
+fn is_letter(w: &Word) -> bool {
+    let mut chars = w.text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c > '\u{2e7f}')
+}
+
+/// A cell's text spread over its narrow width, letter by letter (`群 众 获 得`): single
+/// CJK letters one space apart, starting where `starts_cell` says such text stands (the
+/// category column), are one word; pdftotext sets the last ones past the column's boundary.
+fn spaced_out(line: &[Word], starts_cell: impl Fn(&Word) -> bool) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(line.len());
+    let mut k = 0;
+    while k < line.len() {
+        let end = (k + 1..line.len())
+            .find(|&j| !(is_letter(&line[j]) && line[j].gap == 1))
+            .unwrap_or(line.len());
+        if is_letter(&line[k]) && end - k >= 2 && starts_cell(&line[k]) {
+            let mut w = line[k].clone();
+            for l in &line[k + 1..end] {
+                w.text.push_str(&l.text);
+                w.end = l.end;
+            }
+            out.push(w);
+            k = end;
+        } else {
+            out.push(line[k].clone());
+            k += 1;
+        }
+    }
+    out
 }
 
 /// A value wrapped above and below its row's line, whose own middle line pdftotext filled

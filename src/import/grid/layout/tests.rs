@@ -16,11 +16,11 @@ fn line(cells: &[(usize, &str)]) -> String {
     out
 }
 
-fn layout(lines: &[&[(usize, &str)]]) -> String {
+pub(super) fn layout(lines: &[&[(usize, &str)]]) -> String {
     lines.iter().map(|l| line(l) + "\n").collect()
 }
 
-fn rows(text: &str) -> Vec<String> {
+pub(super) fn rows(text: &str) -> Vec<String> {
     tables_as_rows(text)
         .lines()
         .filter(|l| l.contains('\t'))
