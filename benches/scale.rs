@@ -172,6 +172,22 @@ fn measure(label: &str, conn: &Db) -> Figures {
         "dashboard first screen after opening again, data unchanged (statuses from disk): min {:.0} ms, median {:.0} ms",
         reopened[0], f.reopened_screen
     );
+    let token = zhibiao::store::data_version::current(conn).unwrap();
+    let (min, median) = timed(|| {
+        let t = Instant::now();
+        std::hint::black_box(evaluation_cache::on_disk::load(token).expect("a snapshot"));
+        t.elapsed()
+    });
+    let file_bytes: u64 = std::fs::read_dir(snapshots.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .max()
+        .unwrap_or(0);
+    println!(
+        "  of which reading the statuses file ({}): min {min:.0} ms, median {median:.0} ms",
+        kib(file_bytes as usize)
+    );
     let mut totals = Vec::new();
     let mut runs: Vec<Vec<Answer>> = Vec::new();
     for _ in 0..RUNS {
