@@ -431,16 +431,30 @@ pub(super) fn line_bounds(
             if let Some((own, base)) = pair {
                 // Each column moved as far as its own words stand, or as the page's do; the
                 // boundaries then in the gaps of this page's lines.
+                // The first column has no text to its left to move it: it stays unless its
+                // own words say otherwise.
                 let moved: Spread = (0..n)
                     .map(|c| {
                         let d = match (own.0[c], base.0[c]) {
                             (Some(a), Some(b)) => a - b,
+                            _ if c == 0 => 0,
                             _ => own.1 - base.1,
                         };
                         let at = |x: usize| (x as i64 + d).max(0) as usize;
                         seen[p][c].map(|(s, e)| (at(s), at(e)))
                     })
                     .collect();
+                // Columns keep their order: one moved over the column before it (text moved
+                // left against the unmoved first column) starts after it.
+                let mut moved = moved;
+                let mut last_end: Option<usize> = None;
+                for col in moved.iter_mut().flatten() {
+                    if let Some(e) = last_end {
+                        let shift = (e + 1).saturating_sub(col.0);
+                        *col = (col.0 + shift, col.1 + shift);
+                    }
+                    last_end = Some(col.1);
+                }
                 let b = part_bounds(&moved, &words_of(&mut (y..end)), n);
                 for line in &mut out[y..end] {
                     line.clone_from(&b);

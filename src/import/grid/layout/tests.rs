@@ -554,3 +554,54 @@ fn a_page_without_a_full_line_moves_the_columns_as_far_as_its_numbers_stand() {
         "{text}"
     );
 }
+
+#[test]
+fn the_first_column_of_a_page_without_a_full_line_stays_at_the_margin() {
+    // pdftotext moves a column by the width of the text to its left; the first column has
+    // none. Here the next page's values stand 14 characters left of the first page's, further
+    // than its names stand from the 序号: the 序号 must not move with them.
+    let mut text = layout(&[
+        &[(1, "序"), (46, "2020"), (53, "2025"), (60, "指标")],
+        &[(18, "指标名称"), (39, "单位")],
+        &[(1, "号"), (47, "年"), (54, "年"), (60, "属性")],
+        &[],
+    ]);
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (3, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[
+            (0, "2"),
+            (3, "农膜综合回收率"),
+            (39, "%"),
+            (47, "95.5"),
+            (54, "96.0"),
+            (60, "预期性"),
+        ],
+        &[],
+    ]));
+    text.push('\u{c}');
+    text.push_str(&layout(&[
+        &[(5, "一般工业固体废物"), (46, "预期")],
+        &[(0, "3"), (25, "吨"), (33, "0.18"), (40, "0.17")],
+        &[(5, "产生强度"), (46, "性")],
+        &[],
+        &[(5, "生活垃圾"), (46, "约束")],
+        &[(0, "4"), (25, "万吨"), (33, "111.56"), (40, "126")],
+        &[(5, "清运量"), (46, "性")],
+    ]));
+    assert_eq!(
+        rows(&text)[3..],
+        [
+            "3\t一般工业固体废物产生强度\t吨\t0.18\t0.17\t预期性",
+            "4\t生活垃圾清运量\t万吨\t111.56\t126\t约束性",
+        ],
+        "{text}"
+    );
+}
