@@ -605,3 +605,57 @@ fn the_first_column_of_a_page_without_a_full_line_stays_at_the_margin() {
         "{text}"
     );
 }
+
+#[test]
+fn rows_whose_values_stand_elsewhere_start_a_part_though_their_first_columns_agree() {
+    // The last rows of a page printed as their own block: 序号, name and attribute stand where
+    // they stand above (the 序号 at the margin), unit and values 8 characters right.
+    let mut text = shifted_header();
+    let a = |n: &'static str, name: &'static str, v: [&'static str; 3], attr: &'static str| {
+        [
+            (0, n),
+            (18, name),
+            (39, v[0]),
+            (47, v[1]),
+            (54, v[2]),
+            (70, attr),
+        ]
+    };
+    let b = |n: &'static str, name: &'static str, v: [&'static str; 3], attr: &'static str| {
+        [
+            (0, n),
+            (18, name),
+            (47, v[0]),
+            (55, v[1]),
+            (62, v[2]),
+            (70, attr),
+        ]
+    };
+    text.push_str(&layout(&[
+        &a(
+            "1",
+            "一般工业固体废物产生强度",
+            ["吨/万元", "0.18", "0.17"],
+            "预期性",
+        ),
+        &[],
+        &a("2", "绿色矿山建成率", ["%", "0.09", "60.0"], "预期性"),
+        &[],
+        &a("3", "农膜综合回收率", ["%", "95.5", "96.0"], "预期性"),
+        &[],
+        &b("4", "工业园区占比", ["%", "80.0", "100"], "约束性"),
+        &[],
+        &b("5", "生活垃圾清运量", ["万吨", "111.56", "126"], "预期性"),
+    ]));
+    assert_eq!(
+        rows(&text)[1..],
+        [
+            "1\t一般工业固体废物产生强度\t吨/万元\t0.18\t0.17\t预期性",
+            "2\t绿色矿山建成率\t%\t0.09\t60.0\t预期性",
+            "3\t农膜综合回收率\t%\t95.5\t96.0\t预期性",
+            "4\t工业园区占比\t%\t80.0\t100\t约束性",
+            "5\t生活垃圾清运量\t万吨\t111.56\t126\t预期性",
+        ],
+        "{text}"
+    );
+}
