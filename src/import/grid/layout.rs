@@ -21,6 +21,7 @@ mod categories;
 mod parts;
 mod pieces;
 mod rows;
+mod subnames;
 
 use super::super::header::{classify, detect, is_header_word, Role};
 use super::super::lines::header_key;

@@ -659,3 +659,56 @@ fn rows_whose_values_stand_elsewhere_start_a_part_though_their_first_columns_agr
         "{text}"
     );
 }
+
+#[test]
+fn sub_names_beside_a_name_under_one_name_label_are_a_cell_of_their_own() {
+    // The header prints one name column over two: a row with sub-indicators sets its name
+    // on its middle line and each sub-name, wrapped above and below, beside it. The sub-name
+    // is an extra cell after the name; names that fill both cells stay whole.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (3, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[(22, "每千人拥有执业")],
+        &[
+            (0, "2"),
+            (3, "卫生技术人员数"),
+            (39, "人"),
+            (47, "2.49"),
+            (54, "3.29"),
+            (60, "预期性"),
+        ],
+        &[(22, "医师数")],
+        &[],
+        &[(22, "每千人口注册")],
+        &[(39, "人"), (47, "2.53"), (54, "3.92")],
+        &[(22, "护士数")],
+        &[],
+        &[(5, "开展生态工业园区建设")],
+        &[
+            (0, "3"),
+            (39, "%"),
+            (47, "80.0"),
+            (54, "100"),
+            (60, "约束性"),
+        ],
+        &[(5, "的工业园区占比")],
+    ]));
+    assert_eq!(
+        rows(&text)[1..],
+        [
+            "1\t绿色矿山建成率\t%\t0.09\t60.0\t预期性",
+            "2\t卫生技术人员数\t每千人拥有执业医师数\t人\t2.49\t3.29\t预期性",
+            "\t\t每千人口注册护士数\t人\t2.53\t3.92\t",
+            "3\t开展生态工业园区建设的工业园区占比\t%\t80.0\t100\t约束性",
+        ],
+        "{text}"
+    );
+}
