@@ -18,6 +18,7 @@
 
 mod anchors;
 mod categories;
+mod narrow;
 mod parts;
 mod pieces;
 mod rows;

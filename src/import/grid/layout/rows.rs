@@ -4,6 +4,7 @@ use super::super::super::header::Role;
 use super::super::super::name::{is_heading, is_unit};
 use super::anchors::anchors;
 use super::categories::{blocks, fragments};
+use super::narrow::wrapped_left;
 use super::parts::{least_crossed, line_bounds};
 use super::pieces::{assign, Piece};
 use super::subnames::sub_name_starts;
@@ -108,6 +109,8 @@ pub(super) fn read(
     let mut names: Vec<Vec<Word>> = vec![Vec::new(); body.len()];
     // Where each cell's first word starts.
     let mut starts: Vec<Vec<Option<usize>>> = vec![vec![None; ncols]; body.len()];
+    // Where each cell's words start and end.
+    let mut spans: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; ncols]; body.len()];
     for (y, line) in body.iter().enumerate() {
         if heading[y].is_some() {
             continue;
@@ -157,13 +160,16 @@ pub(super) fn read(
             }
             cell.push_str(&w.text);
             starts[y][c].get_or_insert(w.start);
+            let span = spans[y][c].get_or_insert((w.start, w.end));
+            span.1 = span.1.max(w.end);
         }
     }
     slid_left(&mut cells, &starts, roles);
-    // Sub-names: an extra cell after the name, kept apart from the header's columns.
     let numbered: Vec<bool> = (0..body.len())
         .map(|y| seq.is_some_and(|s| cells[y][s].as_deref().is_some_and(is_seq)))
         .collect();
+    wrapped_left(&mut cells, &spans, &numbered, roles);
+    // Sub-names: an extra cell after the name, kept apart from the header's columns.
     let sub_starts = sub_name_starts(&names, &numbered, &bounds);
     let mut subs: Vec<Option<String>> = vec![None; body.len()];
     if let Some(nc) = name {

@@ -712,3 +712,43 @@ fn sub_names_beside_a_name_under_one_name_label_are_a_cell_of_their_own() {
         "{text}"
     );
 }
+
+#[test]
+fn a_value_wrapped_in_a_narrow_cell_left_of_the_next_cells_value_is_its_own_columns() {
+    // `[25]` wraps in its narrow cell as `[25` / `]`, which pdftotext sets past the column
+    // boundary, wholly left of the next column's `—` on the row's line: cells stand side by
+    // side, so the pieces are the empty column's before it.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (18, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[(18, "能源消耗"), (52, "[25"), (62, "约束")],
+        &[(0, "2"), (39, "%"), (56, "—")],
+        &[(18, "降低"), (52, "]"), (62, "性")],
+        &[],
+        &[
+            (0, "3"),
+            (18, "农膜综合回收率"),
+            (39, "%"),
+            (47, "95.5"),
+            (54, "96.0"),
+            (60, "预期性"),
+        ],
+    ]));
+    assert_eq!(
+        rows(&text)[1..],
+        [
+            "1\t绿色矿山建成率\t%\t0.09\t60.0\t预期性",
+            "2\t能源消耗降低\t%\t[25]\t—\t约束性",
+            "3\t农膜综合回收率\t%\t95.5\t96.0\t预期性",
+        ],
+        "{text}"
+    );
+}
