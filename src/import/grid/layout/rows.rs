@@ -150,6 +150,21 @@ pub(super) fn read(
                 placed[k - 1] = c - 1;
             }
         }
+        // The attribute cell holds its word alone: text set there before it on its line is
+        // the value cell's before it, pushed over the boundary (`与 GDP 增长基 预期性`).
+        for k in (0..line.len()).rev() {
+            let c = placed[k];
+            let attribute_after = (k + 1..line.len())
+                .any(|j| placed[j] == c && Attribute::parse(&line[j].text).is_some());
+            if roles[c] == Role::Attribute
+                && c > 0
+                && matches!(roles[c - 1], Role::Value(..) | Role::Unslotted(_))
+                && Attribute::parse(&line[k].text).is_none()
+                && attribute_after
+            {
+                placed[k] = c - 1;
+            }
+        }
         for (w, &c) in line.iter().zip(&placed) {
             if Some(c) == name {
                 names[y].push(w.clone());

@@ -752,3 +752,49 @@ fn a_value_wrapped_in_a_narrow_cell_left_of_the_next_cells_value_is_its_own_colu
         "{text}"
     );
 }
+
+#[test]
+fn text_before_the_attribute_in_its_column_is_the_value_cells_before_it() {
+    // A long target (`与 GDP 同步`) runs past its column's boundary into the attribute
+    // column, before `预期性` on the same line: the attribute cell holds its word alone.
+    let mut text = shifted_header();
+    text.push_str(&layout(&[
+        &[
+            (0, "1"),
+            (18, "绿色矿山建成率"),
+            (39, "%"),
+            (47, "0.09"),
+            (54, "60.0"),
+            (60, "预期性"),
+        ],
+        &[],
+        &[
+            (0, "2"),
+            (18, "居民收入增长"),
+            (39, "%"),
+            (47, "7.41"),
+            (54, "与 GDP"),
+            (60, "同步"),
+            (64, "预期性"),
+        ],
+        &[],
+        &[
+            (0, "3"),
+            (18, "农膜综合回收率"),
+            (39, "%"),
+            (47, "95.5"),
+            (54, "96.0"),
+            (60, "预期性"),
+        ],
+        &[(18, "（试行）")],
+    ]));
+    assert_eq!(
+        rows(&text)[1..],
+        [
+            "1\t绿色矿山建成率\t%\t0.09\t60.0\t预期性",
+            "2\t居民收入增长\t%\t7.41\t与 GDP 同步\t预期性",
+            "3\t农膜综合回收率（试行）\t%\t95.5\t96.0\t预期性",
+        ],
+        "{text}"
+    );
+}
