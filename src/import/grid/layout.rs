@@ -11,16 +11,20 @@
 //! block of rows it is centred on, or starts where categories stand at the top of their rows
 //! (`categories`). `pdftotext` counts one column per character, wide or not,
 //! and sets a table's columns elsewhere on each page (or part of a page): the boundaries are
-//! found again on each part from its own lines (`parts`).
+//! found again on each part from its own lines (`parts`). A column of sub-names that the
+//! header lacks becomes an extra cell after the name (`subnames`); values wrapped in narrow
+//! cells go by their order in the row (`narrow`).
 //!
 //! Tables that need none of this (a one-line header, one line per row) are left as they are
 //! for the space-aligned reader.
 
 mod anchors;
 mod categories;
+mod narrow;
 mod parts;
 mod pieces;
 mod rows;
+mod subnames;
 
 use super::super::header::{classify, detect, is_header_word, Role};
 use super::super::lines::header_key;
@@ -437,5 +441,7 @@ pub fn tables_as_rows(text: &str) -> String {
 
 #[cfg(test)]
 mod category_tests;
+#[cfg(test)]
+mod column_tests;
 #[cfg(test)]
 mod tests;

@@ -181,10 +181,11 @@ fn spread(line: &[Word], placed: &[usize], n: usize) -> Spread {
     out
 }
 
-/// Do two lines set their shared columns at different places?
+/// Do two lines set their shared columns at different places? The first column stands at
+/// the margin on every line: that they agree there says nothing.
 fn disagree(a: &Spread, b: &Spread) -> bool {
     let (mut differ, mut agree) = (0, 0);
-    for (x, y) in a.iter().zip(b) {
+    for (x, y) in a.iter().zip(b).skip(1) {
         if let (Some(x), Some(y)) = (x, y) {
             if x.0.abs_diff(y.0) > 2 {
                 differ += 1;
@@ -431,16 +432,30 @@ pub(super) fn line_bounds(
             if let Some((own, base)) = pair {
                 // Each column moved as far as its own words stand, or as the page's do; the
                 // boundaries then in the gaps of this page's lines.
+                // The first column has no text to its left to move it: it stays unless its
+                // own words say otherwise.
                 let moved: Spread = (0..n)
                     .map(|c| {
                         let d = match (own.0[c], base.0[c]) {
                             (Some(a), Some(b)) => a - b,
+                            _ if c == 0 => 0,
                             _ => own.1 - base.1,
                         };
                         let at = |x: usize| (x as i64 + d).max(0) as usize;
                         seen[p][c].map(|(s, e)| (at(s), at(e)))
                     })
                     .collect();
+                // Columns keep their order: one moved over the column before it (text moved
+                // left against the unmoved first column) starts after it.
+                let mut moved = moved;
+                let mut last_end: Option<usize> = None;
+                for col in moved.iter_mut().flatten() {
+                    if let Some(e) = last_end {
+                        let shift = (e + 1).saturating_sub(col.0);
+                        *col = (col.0 + shift, col.1 + shift);
+                    }
+                    last_end = Some(col.1);
+                }
                 let b = part_bounds(&moved, &words_of(&mut (y..end)), n);
                 for line in &mut out[y..end] {
                     line.clone_from(&b);

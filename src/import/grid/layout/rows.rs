@@ -4,8 +4,10 @@ use super::super::super::header::Role;
 use super::super::super::name::{is_heading, is_unit};
 use super::anchors::anchors;
 use super::categories::{blocks, fragments};
+use super::narrow::wrapped_left;
 use super::parts::{least_crossed, line_bounds};
 use super::pieces::{assign, Piece};
+use super::subnames::sub_name_starts;
 use super::{join, spans_of, Column, Word};
 use crate::model::Attribute;
 
@@ -102,8 +104,13 @@ pub(super) fn read(
         .unwrap_or_else(|| vec![boundaries(cols, &all); body.len()]);
     // cells[y][c]: the text of column c on body line y.
     let mut cells: Vec<Vec<Option<String>>> = vec![vec![None; ncols]; body.len()];
+    let name = roles.iter().position(|r| *r == Role::Name);
+    // The name column's words on each line, for a column of sub-names beside it.
+    let mut names: Vec<Vec<Word>> = vec![Vec::new(); body.len()];
     // Where each cell's first word starts.
     let mut starts: Vec<Vec<Option<usize>>> = vec![vec![None; ncols]; body.len()];
+    // Where each cell's words start and end.
+    let mut spans: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; ncols]; body.len()];
     for (y, line) in body.iter().enumerate() {
         if heading[y].is_some() {
             continue;
@@ -143,16 +150,71 @@ pub(super) fn read(
                 placed[k - 1] = c - 1;
             }
         }
+        // The attribute cell holds its word alone: text set there before it on its line is
+        // the value cell's before it, pushed over the boundary (`与 GDP 增长基 预期性`).
+        for k in (0..line.len()).rev() {
+            let c = placed[k];
+            let attribute_after = (k + 1..line.len())
+                .any(|j| placed[j] == c && Attribute::parse(&line[j].text).is_some());
+            if roles[c] == Role::Attribute
+                && c > 0
+                && matches!(roles[c - 1], Role::Value(..) | Role::Unslotted(_))
+                && Attribute::parse(&line[k].text).is_none()
+                && attribute_after
+            {
+                placed[k] = c - 1;
+            }
+        }
         for (w, &c) in line.iter().zip(&placed) {
+            if Some(c) == name {
+                names[y].push(w.clone());
+            }
             let cell = cells[y][c].get_or_insert_with(String::new);
             if !cell.is_empty() {
                 cell.push(' ');
             }
             cell.push_str(&w.text);
             starts[y][c].get_or_insert(w.start);
+            let span = spans[y][c].get_or_insert((w.start, w.end));
+            span.1 = span.1.max(w.end);
         }
     }
     slid_left(&mut cells, &starts, roles);
+    let numbered: Vec<bool> = (0..body.len())
+        .map(|y| seq.is_some_and(|s| cells[y][s].as_deref().is_some_and(is_seq)))
+        .collect();
+    wrapped_left(&mut cells, &spans, &numbered, roles);
+    // Sub-names: an extra cell after the name, kept apart from the header's columns.
+    let sub_starts = sub_name_starts(&names, &numbered, &bounds);
+    let mut subs: Vec<Option<String>> = vec![None; body.len()];
+    if let Some(nc) = name {
+        for y in 0..body.len() {
+            let Some(from) = sub_starts[y] else { continue };
+            let (main, sub): (Vec<&Word>, Vec<&Word>) =
+                names[y].iter().partition(|w| w.start < from);
+            let text = |v: &[&Word]| {
+                (!v.is_empty()).then(|| {
+                    v.iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            };
+            if !sub.is_empty() {
+                cells[y][nc] = text(&main);
+                subs[y] = text(&sub);
+            }
+        }
+    }
+    let with_subs: Vec<Vec<Option<String>>> = cells
+        .iter()
+        .zip(&subs)
+        .map(|(l, s)| {
+            let mut l = l.clone();
+            l.push(s.clone());
+            l
+        })
+        .collect();
     let mut anchors = anchors(&cells, category, seq);
     if anchors.is_empty() {
         return None;
@@ -169,14 +231,13 @@ pub(super) fn read(
         }
         _ => false,
     };
-    let mut rows: Vec<Vec<String>> = vec![vec![String::new(); ncols]; anchors.len()];
+    let mut rows: Vec<Vec<String>> = vec![vec![String::new(); ncols + 1]; anchors.len()];
     let mut top: Vec<f64> = anchors.clone();
     let mut bottom: Vec<f64> = anchors.clone();
     let mut wrapped = wrapped_header;
     // The name column first: the lines its wrapped names take are their rows' lines, and a
     // one-line cell on one of them (a `—` beside a name's first line) belongs to that row.
-    let name = roles.iter().position(|r| *r == Role::Name);
-    let mut order: Vec<usize> = (0..ncols).filter(|&c| Some(c) != category).collect();
+    let mut order: Vec<usize> = (0..=ncols).filter(|&c| Some(c) != category).collect();
     order.sort_by_key(|&c| Some(c) != name);
     let mut owner: Vec<Option<usize>> = vec![None; body.len()];
     // Blank lines between rows; one beside a page break is the page's margin.
@@ -201,7 +262,7 @@ pub(super) fn read(
         });
     let walls: Vec<bool> = blank.iter().map(|&b| b && parted).collect();
     for c in order {
-        let pieces: Vec<Piece> = cells
+        let pieces: Vec<Piece> = with_subs
             .iter()
             .enumerate()
             .filter_map(|(y, l)| l[c].clone().map(|text| Piece { y, text }))
@@ -261,7 +322,14 @@ pub(super) fn read(
     let mut out: Vec<(f64, String)> = rows
         .into_iter()
         .zip(&anchors)
-        .map(|(r, &a)| (a, r.join("\t")))
+        .map(|(mut r, &a)| {
+            // A sub-name goes after the name; rows without one keep the header's columns.
+            let sub = r.pop().unwrap_or_default();
+            if let (Some(nc), false) = (name, sub.is_empty()) {
+                r.insert(nc + 1, sub);
+            }
+            (a, r.join("\t"))
+        })
         .collect();
     out.extend(
         heading

@@ -257,7 +257,7 @@ fn a_category_printed_on_the_next_page_leaves_the_rows_before_it_to_the_category
 }
 
 /// A wrapped header over six columns, as `pdftotext` prints it on the table's first page.
-fn shifted_header() -> String {
+pub(super) fn shifted_header() -> String {
     layout(&[
         &[(1, "序"), (46, "2020"), (53, "2025"), (60, "指标")],
         &[(18, "指标名称"), (39, "单位")],
