@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod commands;
 pub mod db_location;
+pub mod memory;
 pub mod state;
 pub mod webview_env;
 

@@ -43,7 +43,10 @@ impl Local {
         }
         // The dashboard's first screen evaluated while the user signs in (its own connection).
         let db = path.to_path_buf();
-        std::thread::spawn(move || zhibiao::api::dashboard::warm_up(&db));
+        std::thread::spawn(move || {
+            zhibiao::api::dashboard::warm_up(&db);
+            crate::memory::release_freed_heap();
+        });
         Ok(Self::with_connection(conn, path.to_path_buf()))
     }
 

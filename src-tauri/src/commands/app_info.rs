@@ -27,6 +27,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
 pub fn frontend_ready(state: State<'_, AppState>) -> u64 {
     let ms = state.started().elapsed().as_millis() as u64;
     tracing::info!(ms, "first paint");
+    // Start-up is over: what it freed goes back to the system (README: idle memory).
+    crate::memory::release_freed_heap();
     ms
 }
 
