@@ -21,13 +21,15 @@ fn day(s: &str) -> NaiveDate {
 }
 
 struct Setup {
+    _turn: std::sync::MutexGuard<'static, ()>,
     _dir: tempfile::TempDir,
     db: std::path::PathBuf,
     snapshots: std::path::PathBuf,
 }
 
-/// A demo database file, and snapshots kept in a directory of its own.
+/// This test's turn, a demo database file, and snapshots kept in a directory of its own.
 fn setup() -> Setup {
+    let turn = TURNS.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let mut conn = store::open(&db).unwrap();
@@ -35,6 +37,7 @@ fn setup() -> Setup {
     let snapshots = dir.path().join("evaluation");
     on_disk::keep_in(Some(snapshots.clone()));
     Setup {
+        _turn: turn,
         _dir: dir,
         db,
         snapshots,
@@ -77,7 +80,6 @@ fn snapshot_files(s: &Setup) -> usize {
 
 #[test]
 fn a_new_run_with_unchanged_data_reads_every_plan_from_disk_as_evaluated() {
-    let _turn = TURNS.lock().unwrap_or_else(|e| e.into_inner());
     let s = setup();
     let conn = store::open(&s.db).unwrap();
     let period: Period = "2026Q3".parse().unwrap();
@@ -126,7 +128,6 @@ fn a_new_run_with_unchanged_data_reads_every_plan_from_disk_as_evaluated() {
 
 #[test]
 fn rows_read_on_another_day_carry_that_days_phase_and_note() {
-    let _turn = TURNS.lock().unwrap_or_else(|e| e.into_inner());
     let s = setup();
     let conn = store::open(&s.db).unwrap();
     // After the 十四五 plans' end: judged at 2025, with a note that depends on the day.
@@ -153,7 +154,6 @@ fn rows_read_on_another_day_carry_that_days_phase_and_note() {
 
 #[test]
 fn a_write_since_the_file_or_a_damaged_file_is_evaluated_again() {
-    let _turn = TURNS.lock().unwrap_or_else(|e| e.into_inner());
     let s = setup();
     let conn = store::open(&s.db).unwrap();
     let period: Period = "2026Q3".parse().unwrap();
@@ -198,7 +198,6 @@ fn a_write_since_the_file_or_a_damaged_file_is_evaluated_again() {
 
 #[test]
 fn periods_from_a_snapshot_are_those_of_the_loaded_values() {
-    let _turn = TURNS.lock().unwrap_or_else(|e| e.into_inner());
     let s = setup();
     let conn = store::open(&s.db).unwrap();
     let plans = series::load(&conn, None).unwrap();
