@@ -101,6 +101,22 @@ fn first_screen(conn: &Db) -> (Period, Vec<Answer>) {
     (period, answers)
 }
 
+/// Min and median of the runs' totals, and each step's median time with its answer's size.
+fn medians(runs: &[Vec<Answer>]) -> (f64, f64, Vec<(&'static str, f64, usize)>) {
+    let mut totals: Vec<f64> = runs.iter().map(|r| r.iter().map(|a| a.ms).sum()).collect();
+    totals.sort_by(f64::total_cmp);
+    let steps = runs[0]
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut t: Vec<f64> = runs.iter().map(|r| r[i].ms).collect();
+            t.sort_by(f64::total_cmp);
+            (a.name, t[t.len() / 2], a.bytes)
+        })
+        .collect();
+    (totals[0], totals[totals.len() / 2], steps)
+}
+
 /// This process's resident memory (Linux), for what the evaluation cache holds.
 fn resident_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -159,19 +175,21 @@ fn measure(label: &str, conn: &Db) -> Figures {
             "  resident memory of this process after it (evaluation cache filled): {mb:.0} MB"
         );
     }
-    let mut reopened: Vec<f64> = (0..RUNS)
+    let reopened: Vec<Vec<Answer>> = (0..RUNS)
         .map(|_| {
             evaluation_cache::on_disk::wait_for_writer();
             evaluation_cache::forget();
-            first_screen(conn).1.iter().map(|a| a.ms).sum()
+            first_screen(conn).1
         })
         .collect();
-    reopened.sort_by(f64::total_cmp);
-    f.reopened_screen = reopened[RUNS / 2];
+    let (min, median, steps) = medians(&reopened);
+    f.reopened_screen = median;
     println!(
-        "dashboard first screen after opening again, data unchanged (statuses from disk): min {:.0} ms, median {:.0} ms",
-        reopened[0], f.reopened_screen
+        "dashboard first screen after opening again, data unchanged (statuses from disk): min {min:.0} ms, median {median:.0} ms"
     );
+    for (name, ms, _) in &steps {
+        println!("  {name:<18} {ms:>8.1} ms");
+    }
     let token = zhibiao::store::data_version::current(conn).unwrap();
     let (min, median) = timed(|| {
         let t = Instant::now();
@@ -188,30 +206,16 @@ fn measure(label: &str, conn: &Db) -> Figures {
         "  of which reading the statuses file ({}): min {min:.0} ms, median {median:.0} ms",
         kib(file_bytes as usize)
     );
-    let mut totals = Vec::new();
-    let mut runs: Vec<Vec<Answer>> = Vec::new();
-    for _ in 0..RUNS {
-        let (_, answers) = first_screen(conn);
-        totals.push(answers.iter().map(|a| a.ms).sum::<f64>());
-        runs.push(answers);
-    }
-    totals.sort_by(f64::total_cmp);
-    f.screen = totals[RUNS / 2];
+    let runs: Vec<Vec<Answer>> = (0..RUNS).map(|_| first_screen(conn).1).collect();
+    let (min, median, steps) = medians(&runs);
+    f.screen = median;
     println!(
-        "dashboard first screen (again, data unchanged): min {:.0} ms, median {:.0} ms",
-        totals[0], f.screen
+        "dashboard first screen (again, data unchanged): min {min:.0} ms, median {median:.0} ms"
     );
-    for (i, a) in runs[0].iter().enumerate() {
-        let mut t: Vec<f64> = runs.iter().map(|r| r[i].ms).collect();
-        t.sort_by(f64::total_cmp);
-        f.answers.push((a.name, t[RUNS / 2]));
-        f.largest_answer = f.largest_answer.max(a.bytes);
-        println!(
-            "  {:<18} {:>8.1} ms  answer {:>10}",
-            a.name,
-            t[RUNS / 2],
-            kib(a.bytes)
-        );
+    for (name, ms, bytes) in steps {
+        f.answers.push((name, ms));
+        f.largest_answer = f.largest_answer.max(bytes);
+        println!("  {name:<18} {ms:>8.1} ms  answer {:>10}", kib(bytes));
     }
 
     let (min, median) = timed(|| {
