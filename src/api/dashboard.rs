@@ -124,7 +124,7 @@ pub fn dashboard_on(
     let gap_svg = if query.with_gap_chart {
         let title = charts::scope_title(conn, &filter)?;
         scope.gap_svg(|rows| {
-            let chart = charts::gap_of_rows(rows.to_vec(), &title, query.period);
+            let chart = charts::gap_of_rows(rows, &title, query.period);
             charts::svg(&crate::chart::Chart::Gap(chart)).ok()
         })
     } else {

@@ -194,13 +194,13 @@ pub fn evaluated_scope(
         Some(_) => None,
         None => stored(token).filter(|s| s.period == period),
     };
-    let rows = if let Some(snapshot) = snapshot {
+    let evaluated = if let Some(snapshot) = snapshot {
         if let Some(id) = scope.plan_id.filter(|id| !snapshot.has_plan(*id)) {
             // Not found, as the store says it.
             crate::store::plans::get(conn, id)?;
         }
         FROM_DISK.fetch_add(1, Ordering::Relaxed);
-        snapshot.rows(&scope, today)
+        Arc::new(EvaluatedScope::new(snapshot.rows(&scope, today)))
     } else {
         let plans = all_series(conn, token)?;
         if let Some(id) = scope.plan_id {
@@ -209,13 +209,15 @@ pub fn evaluated_scope(
             }
         }
         EVALUATED.fetch_add(1, Ordering::Relaxed);
-        let rows = rows_of_series(&plans, period, &scope, today);
+        let evaluated = Arc::new(EvaluatedScope::new(rows_of_series(
+            &plans, period, &scope, today,
+        )));
         if scope == StatusFilter::default() {
-            on_disk::save(Arc::new(Snapshot::new(token, period, &plans, rows.clone())));
+            let rows = evaluated.clone();
+            on_disk::save(move || Snapshot::new(token, period, &plans, &rows.rows));
         }
-        rows
+        evaluated
     };
-    let evaluated = Arc::new(EvaluatedScope::new(rows));
     with_entry(token, |e| {
         if e.scopes.len() >= SCOPES_KEPT {
             e.scopes.remove(0);
