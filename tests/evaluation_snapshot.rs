@@ -65,6 +65,7 @@ fn since(before: Sources) -> Sources {
         memory: now.memory - before.memory,
         disk: now.disk - before.disk,
         evaluated: now.evaluated - before.evaluated,
+        patched: now.patched - before.patched,
     }
 }
 

@@ -96,6 +96,9 @@ pub fn warm_up(db: &std::path::Path) {
         // start whether the dashboard is opened or not; the first visit draws it in ms.
         let q = DashboardQuery::new(period, 1);
         dashboard_on(&conn, &q, today)?;
+        // Then every plan's values, so that a value saved later brings the statuses forward
+        // by its plan alone (the first screen may have come from the statuses file).
+        evaluation_cache::load_series(&conn)?;
         Ok(())
     };
     match run() {

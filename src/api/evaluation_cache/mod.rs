@@ -14,9 +14,14 @@
 //! stored here. The token is read before the data, so an entry is never older than its key.
 //!
 //! Every plan's statuses are also kept on disk when the program says where ([`on_disk`]), so
-//! that a new run of the program with unchanged data starts from them.
+//! that a new run of the program with unchanged data starts from them. After values are saved
+//! through this program, the memory is brought to the new token by reading those values'
+//! plans again, not every plan ([`ValuesWritten`]); any other write is evaluated anew.
 
 pub mod on_disk;
+mod written;
+
+pub use written::ValuesWritten;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -99,6 +104,12 @@ fn with_entry<T>(token: i64, f: impl FnOnce(&mut Entry) -> T) -> T {
     f(guard.as_mut().expect("just set"))
 }
 
+/// `f` on the entry of `token`, if the memory holds that one.
+fn with_entry_if<T>(token: i64, f: impl FnOnce(&mut Entry) -> Option<T>) -> Option<T> {
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    guard.as_mut().filter(|e| e.token == token).and_then(f)
+}
+
 /// Empties the memory, as a new run of the program finds it (tests, the benchmark).
 pub fn forget() {
     *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -113,17 +124,22 @@ pub struct Sources {
     pub disk: u64,
     /// Evaluated from the values.
     pub evaluated: u64,
+    /// Brought forward after values were written ([`ValuesWritten`]), not counted in the
+    /// others: each is one write after which nothing was read again but its plans.
+    pub patched: u64,
 }
 
 static FROM_MEMORY: AtomicU64 = AtomicU64::new(0);
 static FROM_DISK: AtomicU64 = AtomicU64::new(0);
 static EVALUATED: AtomicU64 = AtomicU64::new(0);
+static PATCHED: AtomicU64 = AtomicU64::new(0);
 
 pub fn sources() -> Sources {
     Sources {
         memory: FROM_MEMORY.load(Ordering::Relaxed),
         disk: FROM_DISK.load(Ordering::Relaxed),
         evaluated: EVALUATED.load(Ordering::Relaxed),
+        patched: PATCHED.load(Ordering::Relaxed),
     }
 }
 
@@ -154,6 +170,16 @@ fn all_series(conn: &impl Sql, token: i64) -> Result<Arc<Vec<PlanSeries>>, ApiEr
     let loaded = Arc::new(series::load(conn, None)?);
     with_entry(token, |e| e.series = Some(loaded.clone()));
     Ok(loaded)
+}
+
+/// Reads every plan's series into memory unless they are there (the warm-up does, after the
+/// first screen): values written later then bring the statuses forward by their plans alone
+/// ([`ValuesWritten`]), where statuses read from the file alone would be evaluated anew.
+pub fn load_series(conn: &impl Sql) -> Result<(), ApiError> {
+    if let Some(token) = token(conn)? {
+        all_series(conn, token)?;
+    }
+    Ok(())
 }
 
 /// The statuses of every monitored indicator of the plan and department of `filter` (its

@@ -29,8 +29,27 @@ const PREFIX: &str = "evaluation-";
 
 /// Where files are kept; `None` (the default: tests, the CLI) keeps nothing on disk.
 static DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
-/// The writer running, so that a caller can wait for it (tests, the benchmark).
-static WRITING: Mutex<Option<std::thread::JoinHandle<()>>> = Mutex::new(None);
+
+type Build = Box<dyn FnOnce() -> Snapshot + Send>;
+
+/// The newest snapshot not yet written, and the writer running, if any. Snapshots asked for
+/// while one is being written replace each other: only the newest is written next.
+struct Writer {
+    next: Option<Build>,
+    /// A writer thread is running and will take `next` before it ends.
+    active: bool,
+    running: Option<std::thread::JoinHandle<()>>,
+}
+
+static WRITER: Mutex<Writer> = Mutex::new(Writer {
+    next: None,
+    active: false,
+    running: None,
+});
+
+fn writer() -> std::sync::MutexGuard<'static, Writer> {
+    WRITER.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Keeps the statuses of every plan in `dir` from now on (`None`: nowhere).
 pub fn keep_in(dir: Option<PathBuf>) {
@@ -41,11 +60,16 @@ fn dir() -> Option<PathBuf> {
     DIR.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
-/// Waits until the last file started is written.
+/// Waits until every snapshot asked for is written.
 pub fn wait_for_writer() {
-    let handle = WRITING.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(h) = handle {
-        let _ = h.join();
+    loop {
+        let handle = writer().running.take();
+        match handle {
+            Some(h) => {
+                let _ = h.join();
+            }
+            None => return,
+        }
     }
 }
 
@@ -259,16 +283,37 @@ pub fn load(token: i64) -> Option<Snapshot> {
 }
 
 /// Builds the snapshot with `build` and writes it on a thread of its own (the caller holds
-/// the database), replacing the file atomically, and removes all but the newest few files.
+/// the database, and a snapshot is tens of megabytes at a province's scale), replacing the
+/// file atomically, and removes all but the newest few files.
 pub fn save(build: impl FnOnce() -> Snapshot + Send + 'static) {
     let Some(dir) = dir() else { return };
-    let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(previous) = writing.take() {
-        let _ = previous.join();
+    let mut w = writer();
+    w.next = Some(Box::new(build));
+    if w.active {
+        return; // the running writer takes it when done
     }
-    *writing = Some(std::thread::spawn(move || {
-        if let Err(e) = write(&dir, &build()) {
-            tracing::warn!(error = %e, "evaluation snapshot not written");
+    w.active = true;
+    if let Some(done) = w.running.take() {
+        let _ = done.join(); // it has ended, or is ending: it set `active` false
+    }
+    w.running = Some(std::thread::spawn(move || loop {
+        let build = {
+            let mut w = writer();
+            match w.next.take() {
+                Some(b) => b,
+                None => {
+                    w.active = false;
+                    return;
+                }
+            }
+        };
+        // A panic must not leave `active` set with no writer left to clear it.
+        let written =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&dir, &build())));
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "evaluation snapshot not written"),
+            Err(_) => tracing::error!("evaluation snapshot not written: the writer panicked"),
         }
     }));
 }
