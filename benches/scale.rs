@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use zhibiao::api::charts;
 use zhibiao::api::dashboard::{dashboard, DashboardQuery};
 use zhibiao::api::evaluation_cache;
 use zhibiao::api::lifecycle::{default_period, PeriodGranularity, PeriodSelection};
@@ -209,6 +210,22 @@ fn measure(label: &str, conn: &Db) -> Figures {
         "  of which reading the statuses file ({}): min {min:.0} ms, median {median:.0} ms",
         kib(file_bytes as usize)
     );
+    let snapshot = evaluation_cache::on_disk::load(token).expect("a snapshot");
+    let today = zhibiao::api::lifecycle::today(conn).unwrap();
+    let mut rows = Vec::new();
+    let (min, median) = timed(|| {
+        let t = Instant::now();
+        rows = snapshot.rows(&StatusFilter::default(), today);
+        t.elapsed()
+    });
+    println!("  of which every row made from the file's: min {min:.1} ms, median {median:.1} ms");
+    let (min, median) = timed(|| {
+        let t = Instant::now();
+        let chart = charts::gap_of_rows(&rows, "全部规划", period);
+        std::hint::black_box(charts::svg(&zhibiao::chart::Chart::Gap(chart)).unwrap());
+        t.elapsed()
+    });
+    println!("  of which the gap chart drawn: min {min:.1} ms, median {median:.1} ms");
     let runs: Vec<Vec<Answer>> = (0..RUNS).map(|_| first_screen(conn).1).collect();
     let (min, median, steps) = medians(&runs);
     f.screen = median;

@@ -39,7 +39,7 @@ pub struct PlanSeries {
 pub fn load(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
-        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+        None => plans::all(conn)?,
     };
     let departments = department_names(conn)?;
     let tables = tables_of(conn, plan_id)?;
@@ -102,7 +102,7 @@ pub fn periods_with_data(
 ) -> Result<Vec<PlanPeriods>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
-        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+        None => plans::all(conn)?,
     };
     // The department's monitored indicators (completion-review tables are not monitored).
     let selection = "JOIN plan_tables t ON t.id = i.table_id

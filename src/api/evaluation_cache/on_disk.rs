@@ -221,8 +221,10 @@ impl Snapshot {
             self.departments.iter().map(|(id, n)| (*id, n)).collect();
         self.rows
             .iter()
-            .filter(|r| scope.plan_id.is_none_or(|id| r.plan_id == id))
-            .filter(|r| scope.department_id.is_none() || r.department_id == scope.department_id)
+            .filter(|r| {
+                scope.plan_id.is_none_or(|id| r.plan_id == id)
+                    && (scope.department_id.is_none() || r.department_id == scope.department_id)
+            })
             .filter_map(|r| {
                 let plan = plans.get(&r.plan_id)?;
                 let department = r.department_id.and_then(|d| departments.get(&d).copied());

@@ -10,11 +10,10 @@
 //! name, leaves the memory behind its key, and the next read evaluates everything anew.
 
 use std::collections::BTreeSet;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use super::on_disk::{self, Snapshot};
-use super::{with_entry_if, EvaluatedScope, ScopeKey, PATCHED};
+use super::{count, with_entry_if, EvaluatedScope, ScopeKey};
 use crate::api::status::{rows_of_series, StatusFilter};
 use crate::api::ApiError;
 use crate::store::db::{Sql, Write};
@@ -114,7 +113,7 @@ fn bring_forward(
         Some(())
     });
     if moved.is_some() {
-        PATCHED.fetch_add(1, Ordering::Relaxed);
+        count(|s| s.patched += 1);
         if let Some((period, scope)) = saved {
             on_disk::save(move || Snapshot::new(after, period, &all, &scope.rows));
         }
