@@ -292,13 +292,14 @@ fn editable_cell(conn: &Db, period: Period) -> Option<(i64, i64, f64)> {
     conn.query_opt(
         "SELECT i.id, i.lead_department_id, o.value
          FROM indicators i
+         JOIN plans p ON p.id = i.plan_id AND ?2 BETWEEN p.period_start AND p.period_end
          JOIN observations o ON o.indicator_id = i.id AND o.period = ?1
          WHERE o.value IS NOT NULL AND i.lead_department_id IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM submissions s
                            WHERE s.department_id = i.lead_department_id AND s.period = ?1
                              AND s.state != 'draft')
          ORDER BY i.id LIMIT 1",
-        zhibiao::args![period.to_string()],
+        zhibiao::args![period.to_string(), period.year()],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
     .unwrap()
