@@ -2,6 +2,9 @@
 //! never answers with what the data or the day no longer say: after a value, a target, a
 //! plan or "today" changes — through this program, through another connection, or by plain
 //! SQL — the page equals the uncached status report of the same day.
+//!
+//! The cache belongs to the process, so these tests take turns: one test's database must not
+//! push another's out of it in the middle of what that one checks.
 
 use chrono::NaiveDate;
 use zhibiao::api::dashboard::{dashboard_on, DashboardPage, DashboardQuery, MAX_PAGE};
@@ -10,6 +13,12 @@ use zhibiao::api::status::{status_on, StatusFilter};
 use zhibiao::model::{Attribute, Period};
 use zhibiao::store::{self, Actor, Sql};
 use zhibiao::{api, args};
+
+static TURNS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    TURNS.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
@@ -59,6 +68,7 @@ fn lagging_binding(conn: &impl Sql, period: Period) -> i64 {
 
 #[test]
 fn a_value_removed_by_plain_sql_on_another_connection_shows_at_once() {
+    let _turn = turn();
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(&dir);
     let app = store::open(&path).unwrap();
@@ -78,6 +88,7 @@ fn a_value_removed_by_plain_sql_on_another_connection_shows_at_once() {
 
 #[test]
 fn a_revised_target_changes_the_next_page() {
+    let _turn = turn();
     let mut conn = store::open_in_memory().unwrap();
     zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let period: Period = "2026Q3".parse().unwrap();
@@ -112,6 +123,7 @@ fn a_revised_target_changes_the_next_page() {
 
 #[test]
 fn another_day_is_evaluated_for_that_day() {
+    let _turn = turn();
     let mut conn = store::open_in_memory().unwrap();
     zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let period: Period = "2025".parse().unwrap();
@@ -132,6 +144,7 @@ fn another_day_is_evaluated_for_that_day() {
 
 #[test]
 fn a_transaction_sees_its_own_writes_and_a_rollback_leaves_the_old_page() {
+    let _turn = turn();
     let mut conn = store::open_in_memory().unwrap();
     zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let period: Period = "2026Q3".parse().unwrap();
@@ -155,6 +168,7 @@ fn a_transaction_sees_its_own_writes_and_a_rollback_leaves_the_old_page() {
 
 #[test]
 fn the_opening_period_follows_new_values() {
+    let _turn = turn();
     let mut conn = store::open_in_memory().unwrap();
     zhibiao::demo::ensure_demo(&mut conn).unwrap();
     let sel = PeriodSelection {
@@ -186,4 +200,80 @@ fn the_opening_period_follows_new_values() {
     let after = default_period(&conn, &sel, today()).unwrap();
     assert_eq!(after, uncached(&conn));
     assert_ne!(before.period, after.period);
+}
+
+#[test]
+fn a_plans_or_a_departments_rows_cut_from_every_plans_are_their_own_evaluation() {
+    let _turn = turn();
+    let mut conn = store::open_in_memory().unwrap();
+    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let period: Period = "2026Q3".parse().unwrap();
+    let every =
+        api::evaluation_cache::evaluated_scope(&conn, period, &StatusFilter::default(), today())
+            .unwrap();
+    let plans: std::collections::BTreeSet<i64> = every.rows.iter().map(|r| r.plan_id).collect();
+    let departments: std::collections::BTreeSet<Option<i64>> =
+        every.rows.iter().map(|r| r.department_id).collect();
+    assert!(plans.len() > 1 && departments.len() > 1);
+    let mut scopes: Vec<StatusFilter> = plans
+        .iter()
+        .map(|&id| StatusFilter {
+            plan_id: Some(id),
+            ..StatusFilter::default()
+        })
+        .collect();
+    scopes.extend(departments.iter().flatten().map(|&id| StatusFilter {
+        department_id: Some(id),
+        ..StatusFilter::default()
+    }));
+    for scope in &scopes {
+        let before = api::evaluation_cache::sources();
+        let cut = api::evaluation_cache::evaluated_scope(&conn, period, scope, today()).unwrap();
+        let now = api::evaluation_cache::sources();
+        assert_eq!(
+            (now.memory - before.memory, now.evaluated - before.evaluated),
+            (1, 0),
+            "cut from every plan's, not evaluated: {scope:?}"
+        );
+        let own = api::status::evaluate_rows(&conn, period, scope, today()).unwrap();
+        assert!(!own.is_empty());
+        assert_eq!(cut.rows, own, "{scope:?}");
+    }
+    let unknown = StatusFilter {
+        plan_id: Some(999_999),
+        ..StatusFilter::default()
+    };
+    let e = api::evaluation_cache::evaluated_scope(&conn, period, &unknown, today()).unwrap_err();
+    assert_eq!(e.code, api::ErrorCode::NotFound);
+}
+
+#[test]
+fn the_plan_list_follows_a_plan_renamed_and_an_indicator_removed() {
+    let _turn = turn();
+    let mut conn = store::open_in_memory().unwrap();
+    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let first = api::plans::list_plans(&conn).unwrap();
+    assert_eq!(api::plans::list_plans(&conn).unwrap(), first);
+    let plan = &first[0];
+    Sql::execute(
+        &conn,
+        "UPDATE plans SET title = '改名后的规划' WHERE id = ?1",
+        args![plan.plan.id],
+    )
+    .unwrap();
+    Sql::execute(
+        &conn,
+        "DELETE FROM indicators WHERE id = (SELECT min(id) FROM indicators WHERE plan_id = ?1)",
+        args![plan.plan.id],
+    )
+    .unwrap();
+    let after = api::plans::list_plans(&conn).unwrap();
+    assert_eq!(after, store::plans::list(&conn).unwrap());
+    let renamed = after.iter().find(|p| p.plan.id == plan.plan.id).unwrap();
+    assert_eq!(renamed.plan.title, "改名后的规划");
+    assert_eq!(renamed.table_count, plan.table_count, "no table removed");
+    assert_eq!(
+        renamed.indicator_count + renamed.review_count + 1,
+        plan.indicator_count + plan.review_count
+    );
 }

@@ -65,6 +65,7 @@ fn since(before: Sources) -> Sources {
         memory: now.memory - before.memory,
         disk: now.disk - before.disk,
         evaluated: now.evaluated - before.evaluated,
+        patched: now.patched - before.patched,
     }
 }
 
@@ -202,7 +203,7 @@ fn periods_from_a_snapshot_are_those_of_the_loaded_values() {
     let conn = store::open(&s.db).unwrap();
     let plans = series::load(&conn, None).unwrap();
     let period: Period = "2026Q3".parse().unwrap();
-    let snapshot = on_disk::Snapshot::new(1, period, &plans, Vec::new());
+    let snapshot = on_disk::Snapshot::new(1, period, &plans, &[]);
     let departments: Vec<Option<i64>> = std::iter::once(None)
         .chain(
             conn.query_map("SELECT id FROM departments", zhibiao::args![], |r| {

@@ -116,6 +116,39 @@ fn a_saved_value_reads_back_with_its_time_in_utc_on_both() {
 }
 
 #[test]
+fn rows_streamed_one_at_a_time_read_as_the_rows_collected_on_both() {
+    for db in databases("streamed") {
+        let which = name(&db);
+        // Texts that grow, shrink, vanish and change type from row to row: a streamed row
+        // reuses its buffers, and must not keep anything of the row before.
+        let sql = "SELECT 1, '十五五规划纲要', CAST(2.5 AS DOUBLE PRECISION), NULL
+             UNION ALL SELECT 2, '五', NULL, 'x'
+             UNION ALL SELECT 3, NULL, CAST(7 AS DOUBLE PRECISION), '森林覆盖率（%）'
+             UNION ALL SELECT 4, '', CAST(-1 AS DOUBLE PRECISION), 'y'
+             ORDER BY 1";
+        let collected = db.query_rows(sql, args![]).unwrap();
+        assert_eq!(collected.len(), 4, "{which}");
+        let mut streamed = Vec::new();
+        db.for_each_row(sql, args![], &mut |r| {
+            streamed.push(r.clone());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(streamed, collected, "{which}");
+        assert_eq!(streamed[1].text(1), Some("五"), "{which}");
+        assert_eq!(streamed[2].text(1), None, "{which}");
+        // An error from the caller stops the reading and comes back as it was.
+        let mut seen = 0;
+        let stopped = db.for_each_row(sql, args![], &mut |_| {
+            seen += 1;
+            Err(StoreError::NoRow)
+        });
+        assert!(matches!(stopped, Err(StoreError::NoRow)), "{which}");
+        assert_eq!(seen, 1, "{which}");
+    }
+}
+
+#[test]
 fn the_audit_log_is_append_only_on_both() {
     for mut db in databases("audit") {
         let tx = db.transaction().unwrap();

@@ -109,28 +109,30 @@ pub const GAP_CHART_MAX_ITEMS: usize = 120;
 /// Gap chart data for the UI and reports.
 pub fn gap(conn: &impl Sql, period: Period, filter: &StatusFilter) -> Result<GapChart, ApiError> {
     let rows = status(conn, period, filter)?.rows;
-    Ok(gap_of_rows(rows, &scope_title(conn, filter)?, period))
+    Ok(gap_of_rows(&rows, &scope_title(conn, filter)?, period))
 }
 
-/// The gap chart of evaluated rows (any order) under the scope's title.
-pub fn gap_of_rows(mut rows: Vec<StatusRow>, scope: &str, period: Period) -> GapChart {
+/// The gap chart of evaluated rows (any order) under the scope's title. Only the rows drawn
+/// are copied: a province's scope is tens of thousands.
+pub fn gap_of_rows(rows: &[StatusRow], scope: &str, period: Period) -> GapChart {
     let total = rows.len();
+    let mut drawn: Vec<&StatusRow> = rows.iter().collect();
     if total > GAP_CHART_MAX_ITEMS {
         // Largest shortfall (expected − completion) first; rows without both figures last.
         let shortfall = |r: &StatusRow| match (r.status.expected, r.status.completion) {
             (Some(e), Some(c)) => e - c,
             _ => f64::NEG_INFINITY,
         };
-        rows.sort_by(|a, b| shortfall(b).total_cmp(&shortfall(a)));
-        rows.truncate(GAP_CHART_MAX_ITEMS);
+        drawn.sort_by(|a, b| shortfall(b).total_cmp(&shortfall(a)));
+        drawn.truncate(GAP_CHART_MAX_ITEMS);
     }
     // The chart keeps table order inside each category; the lagging-first order is the list's.
-    rows.sort_by_key(|r| (r.plan_id, r.status.indicator_id));
-    let items = rows
+    drawn.sort_by_key(|r| (r.plan_id, r.status.indicator_id));
+    let items = drawn
         .into_iter()
         .map(|r| GapItem {
-            name: r.name,
-            category: r.category,
+            name: r.name.clone(),
+            category: r.category.clone(),
             label: r.status.label,
             completion: r.status.completion,
             expected: r.status.expected,

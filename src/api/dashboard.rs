@@ -96,6 +96,9 @@ pub fn warm_up(db: &std::path::Path) {
         // start whether the dashboard is opened or not; the first visit draws it in ms.
         let q = DashboardQuery::new(period, 1);
         dashboard_on(&conn, &q, today)?;
+        // Then every plan's values, so that a value saved later brings the statuses forward
+        // by its plan alone (the first screen may have come from the statuses file).
+        evaluation_cache::load_series(&conn)?;
         Ok(())
     };
     match run() {
@@ -124,7 +127,7 @@ pub fn dashboard_on(
     let gap_svg = if query.with_gap_chart {
         let title = charts::scope_title(conn, &filter)?;
         scope.gap_svg(|rows| {
-            let chart = charts::gap_of_rows(rows.to_vec(), &title, query.period);
+            let chart = charts::gap_of_rows(rows, &title, query.period);
             charts::svg(&crate::chart::Chart::Gap(chart)).ok()
         })
     } else {

@@ -49,7 +49,7 @@ pub struct IndicatorView {
 }
 
 pub fn list_plans(conn: &impl Sql) -> Result<Vec<PlanSummary>, ApiError> {
-    Ok(plans::list(conn)?)
+    super::evaluation_cache::plan_list(conn)
 }
 
 pub fn plan_detail(conn: &impl Sql, plan_id: i64) -> Result<PlanDetail, ApiError> {

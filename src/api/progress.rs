@@ -16,6 +16,7 @@ use crate::store::{Database, Sql, Write};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::evaluation_cache::ValuesWritten;
 use super::session::{actor, authorize};
 use super::{ApiError, ErrorCode};
 use crate::auth::{permission, Session};
@@ -94,6 +95,7 @@ fn save_in(
     tx: &impl Write,
     s: &Session,
     input: &ObservationInput,
+    written: &mut ValuesWritten,
 ) -> Result<SaveOutcome, ApiError> {
     let ind = submissions::scope_indicator(tx, input.indicator_id)?;
     permission::can_edit_values(s, ind.lead_department_id)?;
@@ -159,6 +161,7 @@ fn save_in(
             return Err(conflict::refuse(tx, &ind.name, input, expected, stored)?);
         }
     }
+    written.plan(tx, ind.plan_id)?;
     match &write {
         Some(w) => {
             observations::upsert(tx, &who, ind.id, period, w)?;
@@ -207,8 +210,11 @@ pub fn save_observation(
 ) -> Result<SaveOutcome, ApiError> {
     let s = authorize(conn, s)?;
     let tx = conn.transaction()?;
-    let out = save_in(&tx, &s, input)?;
+    let mut written = ValuesWritten::new();
+    let out = save_in(&tx, &s, input, &mut written)?;
+    written.end(&tx)?;
     tx.commit()?;
+    written.apply(conn);
     Ok(out)
 }
 
@@ -222,6 +228,7 @@ pub fn save_observations(
 ) -> Result<BatchOutcome, ApiError> {
     let s = authorize(conn, s)?;
     let tx = conn.transaction()?;
+    let mut written = ValuesWritten::new();
     lock_block(&tx, inputs)?;
     let mut rows = Vec::with_capacity(inputs.len());
     let mut failed = false;
@@ -235,7 +242,7 @@ pub fn save_observations(
             issues: Vec::new(),
             observation: None,
         };
-        match save_in(&tx, &s, input) {
+        match save_in(&tx, &s, input, &mut written) {
             Ok(out) => {
                 row.issues = out.issues;
                 row.observation = out.observation;
@@ -254,7 +261,9 @@ pub fn save_observations(
     if failed {
         tx.rollback()?;
     } else {
+        written.end(&tx)?;
         tx.commit()?;
+        written.apply(conn);
     }
     Ok(BatchOutcome {
         committed: !failed,

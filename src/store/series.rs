@@ -39,7 +39,7 @@ pub struct PlanSeries {
 pub fn load(conn: &impl Sql, plan_id: Option<i64>) -> Result<Vec<PlanSeries>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
-        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+        None => plans::all(conn)?,
     };
     let departments = department_names(conn)?;
     let tables = tables_of(conn, plan_id)?;
@@ -102,7 +102,7 @@ pub fn periods_with_data(
 ) -> Result<Vec<PlanPeriods>> {
     let plan_list: Vec<Plan> = match plan_id {
         Some(id) => vec![plans::get(conn, id)?],
-        None => plans::list(conn)?.into_iter().map(|s| s.plan).collect(),
+        None => plans::all(conn)?,
     };
     // The department's monitored indicators (completion-review tables are not monitored).
     let selection = "JOIN plan_tables t ON t.id = i.table_id
@@ -238,12 +238,12 @@ fn observations_of(
         "",
         plan_id,
     );
-    let rows = conn.query_rows(&sql, &plan_arg(plan_id))?;
     let mut out: HashMap<i64, Vec<ObservedValue>> = HashMap::new();
-    for r in &rows {
+    // Streamed: a million rows are never held decoded at once.
+    conn.for_each_row(&sql, &plan_arg(plan_id), &mut |r| {
         // Read in place: a million periods need no string of their own.
         let Ok(period) = r.text(1).unwrap_or("").parse::<Period>() else {
-            continue; // the CHECK constraint admits only well-formed periods
+            return Ok(()); // the CHECK constraint admits only well-formed periods
         };
         let status = r.text(3).and_then(QualStatus::parse);
         out.entry(r.get(0)?).or_default().push(ObservedValue {
@@ -251,7 +251,8 @@ fn observations_of(
             value: r.get(2)?,
             status,
         });
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 

@@ -14,11 +14,16 @@
 //! stored here. The token is read before the data, so an entry is never older than its key.
 //!
 //! Every plan's statuses are also kept on disk when the program says where ([`on_disk`]), so
-//! that a new run of the program with unchanged data starts from them.
+//! that a new run of the program with unchanged data starts from them. After values are saved
+//! through this program, the memory is brought to the new token by reading those values'
+//! plans again, not every plan ([`ValuesWritten`]); any other write is evaluated anew.
 
 pub mod on_disk;
+mod written;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+pub use written::ValuesWritten;
+
+use std::cell::Cell;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
@@ -27,6 +32,7 @@ use super::status::{rows_of_series, StatusFilter, StatusRow};
 use super::ApiError;
 use crate::eval::lagging_first;
 use crate::model::Period;
+use crate::store::plans::{self, PlanSummary};
 use crate::store::series::{self, PlanPeriods, PlanSeries};
 use crate::store::{data_version, Sql};
 use on_disk::Snapshot;
@@ -78,6 +84,8 @@ struct ScopeKey {
 
 struct Entry {
     token: i64,
+    /// The plan list with its counts, asked for by every first screen.
+    plan_list: Option<Arc<Vec<PlanSummary>>>,
     series: Option<Arc<Vec<PlanSeries>>>,
     /// Read from disk for this token (`None` inside: there was none to read).
     stored: Option<Option<Arc<Snapshot>>>,
@@ -91,6 +99,7 @@ fn with_entry<T>(token: i64, f: impl FnOnce(&mut Entry) -> T) -> T {
     if guard.as_ref().is_none_or(|e| e.token != token) {
         *guard = Some(Entry {
             token,
+            plan_list: None,
             series: None,
             stored: None,
             scopes: Vec::new(),
@@ -99,12 +108,18 @@ fn with_entry<T>(token: i64, f: impl FnOnce(&mut Entry) -> T) -> T {
     f(guard.as_mut().expect("just set"))
 }
 
+/// `f` on the entry of `token`, if the memory holds that one.
+fn with_entry_if<T>(token: i64, f: impl FnOnce(&mut Entry) -> Option<T>) -> Option<T> {
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    guard.as_mut().filter(|e| e.token == token).and_then(f)
+}
+
 /// Empties the memory, as a new run of the program finds it (tests, the benchmark).
 pub fn forget() {
     *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
-/// Where the scopes evaluated so far came from.
+/// Where the scopes asked for on this thread so far came from (tests, the benchmark).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sources {
     /// Kept in memory.
@@ -113,18 +128,26 @@ pub struct Sources {
     pub disk: u64,
     /// Evaluated from the values.
     pub evaluated: u64,
+    /// Brought forward after values were written ([`ValuesWritten`]), not counted in the
+    /// others: each is one write after which nothing was read again but its plans.
+    pub patched: u64,
 }
 
-static FROM_MEMORY: AtomicU64 = AtomicU64::new(0);
-static FROM_DISK: AtomicU64 = AtomicU64::new(0);
-static EVALUATED: AtomicU64 = AtomicU64::new(0);
+thread_local! {
+    /// Counted per thread (each call's own), so that tests running side by side count theirs.
+    static COUNTED: Cell<Sources> = const { Cell::new(Sources { memory: 0, disk: 0, evaluated: 0, patched: 0 }) };
+}
+
+fn count(f: impl FnOnce(&mut Sources)) {
+    COUNTED.with(|c| {
+        let mut s = c.get();
+        f(&mut s);
+        c.set(s);
+    });
+}
 
 pub fn sources() -> Sources {
-    Sources {
-        memory: FROM_MEMORY.load(Ordering::Relaxed),
-        disk: FROM_DISK.load(Ordering::Relaxed),
-        evaluated: EVALUATED.load(Ordering::Relaxed),
-    }
+    COUNTED.with(Cell::get)
 }
 
 /// The snapshot on disk for `token`, read once per token.
@@ -154,6 +177,30 @@ fn all_series(conn: &impl Sql, token: i64) -> Result<Arc<Vec<PlanSeries>>, ApiEr
     let loaded = Arc::new(series::load(conn, None)?);
     with_entry(token, |e| e.series = Some(loaded.clone()));
     Ok(loaded)
+}
+
+/// Every plan with its counts ([`crate::store::plans::list`]: a pass over every indicator),
+/// from memory while the data is unchanged.
+pub fn plan_list(conn: &impl Sql) -> Result<Vec<PlanSummary>, ApiError> {
+    let Some(token) = token(conn)? else {
+        return Ok(plans::list(conn)?);
+    };
+    if let Some(list) = with_entry(token, |e| e.plan_list.clone()) {
+        return Ok(list.as_ref().clone());
+    }
+    let list = Arc::new(plans::list(conn)?);
+    with_entry(token, |e| e.plan_list = Some(list.clone()));
+    Ok(list.as_ref().clone())
+}
+
+/// Reads every plan's series into memory unless they are there (the warm-up does, after the
+/// first screen): values written later then bring the statuses forward by their plans alone
+/// ([`ValuesWritten`]), where statuses read from the file alone would be evaluated anew.
+pub fn load_series(conn: &impl Sql) -> Result<(), ApiError> {
+    if let Some(token) = token(conn)? {
+        all_series(conn, token)?;
+    }
+    Ok(())
 }
 
 /// The statuses of every monitored indicator of the plan and department of `filter` (its
@@ -186,21 +233,50 @@ pub fn evaluated_scope(
             .map(|(_, s)| s.clone())
     });
     if let Some(s) = found {
-        FROM_MEMORY.fetch_add(1, Ordering::Relaxed);
+        count(|s| s.memory += 1);
         return Ok(s);
     }
+    let every = ScopeKey {
+        plan_id: None,
+        department_id: None,
+        ..key
+    };
+    let all = (key != every)
+        .then(|| {
+            with_entry(token, |e| {
+                e.scopes
+                    .iter()
+                    .find(|(k, _)| *k == every)
+                    .map(|(_, s)| s.clone())
+            })
+        })
+        .flatten();
     let loaded = with_entry(token, |e| e.series.clone());
     let snapshot = match loaded {
         Some(_) => None,
         None => stored(token).filter(|s| s.period == period),
     };
-    let rows = if let Some(snapshot) = snapshot {
+    let evaluated = if let Some(all) = all {
+        // A plan's or a department's rows are those of every plan's, cut out.
+        let rows: Vec<StatusRow> = all
+            .rows
+            .iter()
+            .filter(|r| in_scope(&scope, r))
+            .cloned()
+            .collect();
+        if let Some(id) = scope.plan_id.filter(|_| rows.is_empty()) {
+            // Not found, as the store says it (or a plan with nothing monitored).
+            crate::store::plans::get(conn, id)?;
+        }
+        count(|s| s.memory += 1);
+        Arc::new(EvaluatedScope::new(rows))
+    } else if let Some(snapshot) = snapshot {
         if let Some(id) = scope.plan_id.filter(|id| !snapshot.has_plan(*id)) {
             // Not found, as the store says it.
             crate::store::plans::get(conn, id)?;
         }
-        FROM_DISK.fetch_add(1, Ordering::Relaxed);
-        snapshot.rows(&scope, today)
+        count(|s| s.disk += 1);
+        Arc::new(EvaluatedScope::new(snapshot.rows(&scope, today)))
     } else {
         let plans = all_series(conn, token)?;
         if let Some(id) = scope.plan_id {
@@ -208,21 +284,32 @@ pub fn evaluated_scope(
                 crate::store::plans::get(conn, id)?;
             }
         }
-        EVALUATED.fetch_add(1, Ordering::Relaxed);
-        let rows = rows_of_series(&plans, period, &scope, today);
+        count(|s| s.evaluated += 1);
+        let evaluated = Arc::new(EvaluatedScope::new(rows_of_series(
+            &plans, period, &scope, today,
+        )));
         if scope == StatusFilter::default() {
-            on_disk::save(Arc::new(Snapshot::new(token, period, &plans, rows.clone())));
+            let rows = evaluated.clone();
+            on_disk::save(move || Snapshot::new(token, period, &plans, &rows.rows));
         }
-        rows
+        evaluated
     };
-    let evaluated = Arc::new(EvaluatedScope::new(rows));
     with_entry(token, |e| {
         if e.scopes.len() >= SCOPES_KEPT {
-            e.scopes.remove(0);
+            // The oldest, but every plan's last: the others are cut from it.
+            let every = |k: &ScopeKey| k.plan_id.is_none() && k.department_id.is_none();
+            let i = e.scopes.iter().position(|(k, _)| !every(k)).unwrap_or(0);
+            e.scopes.remove(i);
         }
         e.scopes.push((key, evaluated.clone()));
     });
     Ok(evaluated)
+}
+
+/// Whether `row` is of the plan and the department of `scope` (each when it names one).
+pub(crate) fn in_scope(scope: &StatusFilter, row: &StatusRow) -> bool {
+    scope.plan_id.is_none_or(|id| row.plan_id == id)
+        && (scope.department_id.is_none() || row.department_id == scope.department_id)
 }
 
 /// [`series::periods_with_data`], from the loaded series of every plan when no plan is

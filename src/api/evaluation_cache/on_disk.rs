@@ -9,27 +9,47 @@
 //! [`restamp`] sets again for the day asked. A file that is damaged, of another format or of
 //! another token is ignored and the statuses are evaluated as without it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::api::status::{restamp, StatusFilter, StatusRow};
-use crate::model::{Period, Plan};
+use crate::eval::IndicatorStatus;
+use crate::model::{Attribute, Period, Plan, PlanPhase};
 use crate::store::series::{PlanPeriods, PlanSeries};
 
 /// Changed whenever a stored type changes shape: files of another format are not read.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Files kept in the directory: a few databases (this computer's file, a server's) or days.
 const FILES_KEPT: usize = 4;
 const PREFIX: &str = "evaluation-";
 
 /// Where files are kept; `None` (the default: tests, the CLI) keeps nothing on disk.
 static DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
-/// The writer running, so that a caller can wait for it (tests, the benchmark).
-static WRITING: Mutex<Option<std::thread::JoinHandle<()>>> = Mutex::new(None);
+
+type Build = Box<dyn FnOnce() -> Snapshot + Send>;
+
+/// The newest snapshot not yet written, and the writer running, if any. Snapshots asked for
+/// while one is being written replace each other: only the newest is written next.
+struct Writer {
+    next: Option<Build>,
+    /// A writer thread is running and will take `next` before it ends.
+    active: bool,
+    running: Option<std::thread::JoinHandle<()>>,
+}
+
+static WRITER: Mutex<Writer> = Mutex::new(Writer {
+    next: None,
+    active: false,
+    running: None,
+});
+
+fn writer() -> std::sync::MutexGuard<'static, Writer> {
+    WRITER.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Keeps the statuses of every plan in `dir` from now on (`None`: nowhere).
 pub fn keep_in(dir: Option<PathBuf>) {
@@ -40,11 +60,16 @@ fn dir() -> Option<PathBuf> {
     DIR.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
-/// Waits until the last file started is written.
+/// Waits until every snapshot asked for is written.
 pub fn wait_for_writer() {
-    let handle = WRITING.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(h) = handle {
-        let _ = h.join();
+    loop {
+        let handle = writer().running.take();
+        match handle {
+            Some(h) => {
+                let _ = h.join();
+            }
+            None => return,
+        }
     }
 }
 
@@ -56,6 +81,76 @@ struct GroupPeriods {
     periods: Vec<Period>,
 }
 
+/// One row as kept on disk: what the plans, the department names and the status do not
+/// already say. The plan's title, the department's name and the reason's sentence are set
+/// again on reading, the phase and the note for the day asked ([`restamp`]): a third of the
+/// file, and of the time to read it.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredRow {
+    plan_id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seq: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<String>,
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attribute: Option<Attribute>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    department_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline_raw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target_raw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target_year: Option<i32>,
+    status: IndicatorStatus,
+}
+
+impl StoredRow {
+    fn of(r: &StatusRow) -> Self {
+        StoredRow {
+            plan_id: r.plan_id,
+            seq: r.seq.clone(),
+            category: r.category.clone(),
+            name: r.name.clone(),
+            unit: r.unit.clone(),
+            attribute: r.attribute,
+            department_id: r.department_id,
+            baseline_raw: r.baseline_raw.clone(),
+            target_raw: r.target_raw.clone(),
+            baseline_year: r.baseline_year,
+            target_year: r.target_year,
+            status: r.status.clone(),
+        }
+    }
+
+    fn row(&self, plan: &Plan, department: Option<&String>) -> StatusRow {
+        StatusRow {
+            plan_id: self.plan_id,
+            plan_title: plan.title.clone(),
+            seq: self.seq.clone(),
+            category: self.category.clone(),
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+            attribute: self.attribute,
+            department_id: self.department_id,
+            department: department.cloned(),
+            baseline_raw: self.baseline_raw.clone(),
+            target_raw: self.target_raw.clone(),
+            baseline_year: self.baseline_year,
+            target_year: self.target_year,
+            reason: self.status.reason_zh(),
+            status: self.status.clone(),
+            phase: PlanPhase::Running,
+            lifecycle_note: None,
+        }
+    }
+}
+
 /// What the first screen needs of every plan at one period.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -64,14 +159,16 @@ pub struct Snapshot {
     pub period: Period,
     /// Every plan with monitored indicators, newest first (as [`crate::store::series::load`]).
     plans: Vec<Plan>,
+    /// The name of every department leading a row.
+    departments: Vec<(i64, String)>,
     /// Every monitored indicator at `period`, in table order.
-    rows: Vec<StatusRow>,
+    rows: Vec<StoredRow>,
     groups: Vec<GroupPeriods>,
 }
 
 impl Snapshot {
     /// The snapshot of `rows`, every plan's statuses at `period` evaluated from `plans`.
-    pub fn new(token: i64, period: Period, plans: &[PlanSeries], rows: Vec<StatusRow>) -> Self {
+    pub fn new(token: i64, period: Period, plans: &[PlanSeries], rows: &[StatusRow]) -> Self {
         let mut groups: Vec<GroupPeriods> = Vec::new();
         for p in plans {
             let mut by_department: HashMap<Option<i64>, BTreeSet<Period>> = HashMap::new();
@@ -97,12 +194,17 @@ impl Snapshot {
             plan_groups.sort_by_key(|g| g.department_id);
             groups.extend(plan_groups);
         }
+        let departments: BTreeMap<i64, String> = rows
+            .iter()
+            .filter_map(|r| Some((r.department_id?, r.department.clone()?)))
+            .collect();
         Snapshot {
             format: FORMAT,
             token,
             period,
             plans: plans.iter().map(|p| p.plan.clone()).collect(),
-            rows,
+            departments: departments.into_iter().collect(),
+            rows: rows.iter().map(StoredRow::of).collect(),
             groups,
         }
     }
@@ -115,13 +217,18 @@ impl Snapshot {
     /// ignored), in table order, with phase and note for `today`.
     pub fn rows(&self, scope: &StatusFilter, today: NaiveDate) -> Vec<StatusRow> {
         let plans: HashMap<i64, &Plan> = self.plans.iter().map(|p| (p.id, p)).collect();
+        let departments: HashMap<i64, &String> =
+            self.departments.iter().map(|(id, n)| (*id, n)).collect();
         self.rows
             .iter()
-            .filter(|r| scope.plan_id.is_none_or(|id| r.plan_id == id))
-            .filter(|r| scope.department_id.is_none() || r.department_id == scope.department_id)
+            .filter(|r| {
+                scope.plan_id.is_none_or(|id| r.plan_id == id)
+                    && (scope.department_id.is_none() || r.department_id == scope.department_id)
+            })
             .filter_map(|r| {
                 let plan = plans.get(&r.plan_id)?;
-                let mut r = r.clone();
+                let department = r.department_id.and_then(|d| departments.get(&d).copied());
+                let mut r = r.row(plan, department);
                 restamp(&mut r, plan, self.period, today);
                 Some(r)
             })
@@ -177,17 +284,38 @@ pub fn load(token: i64) -> Option<Snapshot> {
     }
 }
 
-/// Writes `snapshot` on a thread of its own (the caller holds the database), replacing the
+/// Builds the snapshot with `build` and writes it on a thread of its own (the caller holds
+/// the database, and a snapshot is tens of megabytes at a province's scale), replacing the
 /// file atomically, and removes all but the newest few files.
-pub fn save(snapshot: Arc<Snapshot>) {
+pub fn save(build: impl FnOnce() -> Snapshot + Send + 'static) {
     let Some(dir) = dir() else { return };
-    let mut writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(previous) = writing.take() {
-        let _ = previous.join();
+    let mut w = writer();
+    w.next = Some(Box::new(build));
+    if w.active {
+        return; // the running writer takes it when done
     }
-    *writing = Some(std::thread::spawn(move || {
-        if let Err(e) = write(&dir, &snapshot) {
-            tracing::warn!(error = %e, "evaluation snapshot not written");
+    w.active = true;
+    if let Some(done) = w.running.take() {
+        let _ = done.join(); // it has ended, or is ending: it set `active` false
+    }
+    w.running = Some(std::thread::spawn(move || loop {
+        let build = {
+            let mut w = writer();
+            match w.next.take() {
+                Some(b) => b,
+                None => {
+                    w.active = false;
+                    return;
+                }
+            }
+        };
+        // A panic must not leave `active` set with no writer left to clear it.
+        let written =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&dir, &build())));
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "evaluation snapshot not written"),
+            Err(_) => tracing::error!("evaluation snapshot not written: the writer panicked"),
         }
     }));
 }

@@ -104,6 +104,17 @@ impl Sql for Db {
             Db::Postgres(c) => c.query_rows(sql, args),
         }
     }
+    fn for_each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        match self {
+            Db::Sqlite(c) => c.for_each_row(sql, args, f),
+            Db::Postgres(c) => c.for_each_row(sql, args, f),
+        }
+    }
     fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
         match self {
             Db::Sqlite(c) => Sql::execute(c, sql, args),
@@ -143,6 +154,17 @@ impl Sql for DbTx<'_> {
         match self {
             DbTx::Sqlite(t) => t.query_rows(sql, args),
             DbTx::Postgres(t) => t.query_rows(sql, args),
+        }
+    }
+    fn for_each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        match self {
+            DbTx::Sqlite(t) => t.for_each_row(sql, args, f),
+            DbTx::Postgres(t) => t.for_each_row(sql, args, f),
         }
     }
     fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {

@@ -52,6 +52,17 @@ pub trait Sql {
     /// Every row `sql` returns, decoded.
     fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>>;
 
+    /// Calls `f` on every row `sql` returns, one row at a time, without holding them all:
+    /// what reads a province's million values. The row passed is reused between calls.
+    fn for_each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        self.query_rows(sql, args)?.iter().try_for_each(f)
+    }
+
     /// Runs a statement; returns how many rows it changed.
     fn execute(&self, sql: &str, args: &[Value]) -> Result<u64>;
 

@@ -190,6 +190,19 @@ fn rows(found: Vec<postgres::Row>) -> Result<Vec<Row>> {
         .collect()
 }
 
+/// Decodes rows as the server sends them, one at a time (see [`Sql::for_each_row`]).
+fn stream(mut found: postgres::RowIter<'_>, f: &mut dyn FnMut(&Row) -> Result<()>) -> Result<()> {
+    use postgres::fallible_iterator::FallibleIterator;
+    while let Some(r) = found.next()? {
+        let row = (0..r.len())
+            .map(|i| decode(&r, i))
+            .collect::<Result<_>>()
+            .map(Row)?;
+        f(&row)?;
+    }
+    Ok(())
+}
+
 /// A connection to a PostgreSQL database.
 pub struct PgClient {
     client: RefCell<Client>,
@@ -223,6 +236,17 @@ impl Sql for PgClient {
         let st = self.statements.get(|s| Ok(c.prepare(s)?), sql)?;
         rows(c.query(&st, &params(args))?)
     }
+    fn for_each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut c = self.client.borrow_mut();
+        let st = self.statements.get(|s| Ok(c.prepare(s)?), sql)?;
+        let found = c.query_raw(&st, params(args))?;
+        stream(found, f)
+    }
     fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
         let mut c = self.client.borrow_mut();
         let st = self.statements.get(|s| Ok(c.prepare(s)?), sql)?;
@@ -253,6 +277,17 @@ impl Sql for PgTx<'_> {
         let mut t = self.tx.borrow_mut();
         let st = self.statements.get(|s| Ok(t.prepare(s)?), sql)?;
         rows(t.query(&st, &params(args))?)
+    }
+    fn for_each_row(
+        &self,
+        sql: &str,
+        args: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut t = self.tx.borrow_mut();
+        let st = self.statements.get(|s| Ok(t.prepare(s)?), sql)?;
+        let found = t.query_raw(&st, params(args))?;
+        stream(found, f)
     }
     fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
         let mut t = self.tx.borrow_mut();

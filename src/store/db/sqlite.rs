@@ -30,6 +30,40 @@ fn decode(v: ValueRef) -> Value {
     }
 }
 
+/// Decodes `v` into `into`, reusing the text or blob it held: a streamed row costs no
+/// allocation once its buffers are large enough.
+fn decode_into(into: &mut Value, v: ValueRef) {
+    match (into, v) {
+        (Value::Text(s), ValueRef::Text(t)) => {
+            s.clear();
+            s.push_str(&String::from_utf8_lossy(t));
+        }
+        (Value::Blob(b), ValueRef::Blob(x)) => {
+            b.clear();
+            b.extend_from_slice(x);
+        }
+        (into, v) => *into = decode(v),
+    }
+}
+
+fn for_each_row(
+    conn: &Connection,
+    sql: &str,
+    args: &[Value],
+    f: &mut dyn FnMut(&Row) -> Result<()>,
+) -> Result<()> {
+    let mut st = conn.prepare_cached(sql)?;
+    let mut row = Row(vec![Value::Null; st.column_count()]);
+    let mut rows = st.query(rusqlite::params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        for (i, v) in row.0.iter_mut().enumerate() {
+            decode_into(v, r.get_ref(i)?);
+        }
+        f(&row)?;
+    }
+    Ok(())
+}
+
 fn query_rows(conn: &Connection, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
     let mut st = conn.prepare_cached(sql)?;
     let n = st.column_count();
@@ -62,6 +96,14 @@ macro_rules! sqlite_sql {
             }
             fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
                 query_rows(self, sql, args)
+            }
+            fn for_each_row(
+                &self,
+                sql: &str,
+                args: &[Value],
+                f: &mut dyn FnMut(&Row) -> Result<()>,
+            ) -> Result<()> {
+                for_each_row(self, sql, args, f)
             }
             fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
                 execute(self, sql, args)

@@ -298,9 +298,11 @@ export const useProgressStore = defineStore('progress', () => {
     return true
   }
 
-  /** Leaving the grid: no more resends from this page (the draft stays backed up). */
+  /** Leaving the grid: no more timed saves or resends from this page (what is pending stays
+   *  in the draft backup; the page flushes it on leaving). */
   function close() {
     retry?.stop()
+    queue.value?.dispose()
   }
 
   async function flush() {

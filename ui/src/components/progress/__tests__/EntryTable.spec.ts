@@ -54,6 +54,9 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  // As the page does on leaving: a timed save of this test must not land in the next one's
+  // backend (under load, timers fire late).
+  useProgressStore().close()
   wrapper?.unmount()
   clearMocks()
 })
