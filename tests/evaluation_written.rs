@@ -281,3 +281,40 @@ fn statuses_read_from_the_file_alone_are_evaluated_anew_after_a_save() {
     );
     same(&now, &fresh(&s.conn, &every));
 }
+
+#[test]
+fn after_a_save_a_new_run_reads_the_statuses_as_saved_from_the_file() {
+    let mut s = setup();
+    let dir = tempfile::tempdir().unwrap();
+    evaluation_cache::on_disk::keep_in(Some(dir.path().to_path_buf()));
+    let (indicator, _, department, q2) = empty_cell(&s.conn);
+    let every = StatusFilter::default();
+    evaluation_cache::load_series(&s.conn).unwrap();
+    scope(&s.conn, &every);
+
+    let who = staff(&s.conn, department);
+    let before = sources();
+    let value = format!("{q2}");
+    progress::save_observation(&mut s.conn, &who, &input(indicator, Some(value))).unwrap();
+    assert_eq!(since(before).patched, 1);
+
+    // A new run of the program.
+    evaluation_cache::on_disk::wait_for_writer();
+    evaluation_cache::forget();
+    let before = sources();
+    let read = scope(&s.conn, &every);
+    evaluation_cache::on_disk::keep_in(None);
+    assert_eq!(
+        since(before),
+        Sources {
+            disk: 1,
+            ..Sources::default()
+        },
+        "the file written after the save is the one read"
+    );
+    assert_eq!(
+        row_of(&read, indicator).status.actual_period,
+        Some(period())
+    );
+    same(&read, &fresh(&s.conn, &every));
+}

@@ -289,8 +289,7 @@ pub fn evaluated_scope(
             &plans, period, &scope, today,
         )));
         if scope == StatusFilter::default() {
-            let rows = evaluated.clone();
-            on_disk::save(move || Snapshot::new(token, period, &plans, &rows.rows));
+            on_disk::save(snapshot_of(token, period, &plans, &evaluated));
         }
         evaluated
     };
@@ -304,6 +303,22 @@ pub fn evaluated_scope(
         e.scopes.push((key, evaluated.clone()));
     });
     Ok(evaluated)
+}
+
+/// What builds every plan's snapshot for the writer. It holds the series and the statuses
+/// weakly: memory brought forward after a save changes them in place rather than copying a
+/// province's values because a file is still to be written from them.
+fn snapshot_of(
+    token: i64,
+    period: Period,
+    plans: &Arc<Vec<PlanSeries>>,
+    every: &Arc<EvaluatedScope>,
+) -> impl FnOnce() -> Option<Snapshot> + Send + 'static {
+    let (plans, every) = (Arc::downgrade(plans), Arc::downgrade(every));
+    move || {
+        let (plans, every) = (plans.upgrade()?, every.upgrade()?);
+        Some(Snapshot::new(token, period, &plans, &every.rows))
+    }
 }
 
 /// Whether `row` is of the plan and the department of `scope` (each when it names one).

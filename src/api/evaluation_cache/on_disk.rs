@@ -30,7 +30,7 @@ const PREFIX: &str = "evaluation-";
 /// Where files are kept; `None` (the default: tests, the CLI) keeps nothing on disk.
 static DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-type Build = Box<dyn FnOnce() -> Snapshot + Send>;
+type Build = Box<dyn FnOnce() -> Option<Snapshot> + Send>;
 
 /// The newest snapshot not yet written, and the writer running, if any. Snapshots asked for
 /// while one is being written replace each other: only the newest is written next.
@@ -286,8 +286,9 @@ pub fn load(token: i64) -> Option<Snapshot> {
 
 /// Builds the snapshot with `build` and writes it on a thread of its own (the caller holds
 /// the database, and a snapshot is tens of megabytes at a province's scale), replacing the
-/// file atomically, and removes all but the newest few files.
-pub fn save(build: impl FnOnce() -> Snapshot + Send + 'static) {
+/// file atomically, and removes all but the newest few files. `build` gives nothing when what
+/// it was to be built from is gone (replaced by newer statuses, which are saved in turn).
+pub fn save(build: impl FnOnce() -> Option<Snapshot> + Send + 'static) {
     let Some(dir) = dir() else { return };
     let mut w = writer();
     w.next = Some(Box::new(build));
@@ -310,8 +311,9 @@ pub fn save(build: impl FnOnce() -> Snapshot + Send + 'static) {
             }
         };
         // A panic must not leave `active` set with no writer left to clear it.
-        let written =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&dir, &build())));
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            build().map_or(Ok(()), |snapshot| write(&dir, &snapshot))
+        }));
         match written {
             Ok(Ok(())) => {}
             Ok(Err(e)) => tracing::warn!(error = %e, "evaluation snapshot not written"),

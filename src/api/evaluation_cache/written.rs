@@ -12,8 +12,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::on_disk::{self, Snapshot};
-use super::{count, with_entry_if, EvaluatedScope, ScopeKey};
+use super::on_disk;
+use super::{count, snapshot_of, with_entry_if, EvaluatedScope, ScopeKey};
 use crate::api::status::{rows_of_series, StatusFilter};
 use crate::api::ApiError;
 use crate::store::db::{Sql, Write};
@@ -114,8 +114,8 @@ fn bring_forward(
     });
     if moved.is_some() {
         count(|s| s.patched += 1);
-        if let Some((period, scope)) = saved {
-            on_disk::save(move || Snapshot::new(after, period, &all, &scope.rows));
+        if let Some((period, every)) = saved {
+            on_disk::save(snapshot_of(after, period, &all, &every));
         }
     }
     Ok(())
