@@ -226,3 +226,24 @@ fn periods_from_a_snapshot_are_those_of_the_loaded_values() {
         assert_eq!(key(snapshot.periods(d)), want, "department {d:?}");
     }
 }
+
+#[test]
+fn snapshots_asked_for_one_after_another_are_written_once_after_the_last() {
+    let s = setup();
+    let period: Period = "2026Q3".parse().unwrap();
+    let built = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for token in [1_i64, 2, 3] {
+        let built = built.clone();
+        on_disk::save_after(std::time::Duration::from_millis(300), move || {
+            built.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Some(on_disk::Snapshot::new(token, period, &[], &[]))
+        });
+    }
+    on_disk::wait_for_writer();
+    assert_eq!(built.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let names: Vec<String> = std::fs::read_dir(&s.snapshots)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [format!("evaluation-{:016x}.json", 3)]);
+}

@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,8 @@ type Build = Box<dyn FnOnce() -> Option<Snapshot> + Send>;
 /// The newest snapshot not yet written, and the writer running, if any. Snapshots asked for
 /// while one is being written replace each other: only the newest is written next.
 struct Writer {
-    next: Option<Build>,
+    /// With the moment before which it is not written, and where.
+    next: Option<(Build, Instant, PathBuf)>,
     /// A writer thread is running and will take `next` before it ends.
     active: bool,
     running: Option<std::thread::JoinHandle<()>>,
@@ -289,21 +291,36 @@ pub fn load(token: i64) -> Option<Snapshot> {
 /// file atomically, and removes all but the newest few files. `build` gives nothing when what
 /// it was to be built from is gone (replaced by newer statuses, which are saved in turn).
 pub fn save(build: impl FnOnce() -> Option<Snapshot> + Send + 'static) {
+    save_after(Duration::ZERO, build);
+}
+
+/// [`save`], not before `delay` has passed without another snapshot asked for: values saved
+/// one after another are written once, after the last (a province's file is tens of
+/// megabytes). One still waiting when the program ends is not written; the next run then
+/// evaluates once.
+pub fn save_after(delay: Duration, build: impl FnOnce() -> Option<Snapshot> + Send + 'static) {
     let Some(dir) = dir() else { return };
     let mut w = writer();
-    w.next = Some(Box::new(build));
+    w.next = Some((Box::new(build), Instant::now() + delay, dir));
     if w.active {
-        return; // the running writer takes it when done
+        return; // the running writer takes it when due
     }
     w.active = true;
     if let Some(done) = w.running.take() {
         let _ = done.join(); // it has ended, or is ending: it set `active` false
     }
     w.running = Some(std::thread::spawn(move || loop {
-        let build = {
+        let (build, dir) = {
             let mut w = writer();
             match w.next.take() {
-                Some(b) => b,
+                Some((b, due, dir)) if due <= Instant::now() => (b, dir),
+                Some((b, due, dir)) => {
+                    // Not yet: wait, then look again (a newer one may have taken its place).
+                    w.next = Some((b, due, dir));
+                    drop(w);
+                    std::thread::sleep(due.saturating_duration_since(Instant::now()));
+                    continue;
+                }
                 None => {
                     w.active = false;
                     return;

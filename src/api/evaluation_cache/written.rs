@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::on_disk;
 use super::{count, snapshot_of, with_entry_if, EvaluatedScope, ScopeKey};
@@ -18,6 +19,10 @@ use crate::api::status::{rows_of_series, StatusFilter};
 use crate::api::ApiError;
 use crate::store::db::{Sql, Write};
 use crate::store::{data_version, series};
+
+/// How long the statuses file waits after a save for the next one: someone entering values
+/// saves every few seconds, and a province's file is tens of megabytes.
+const SAVE_DELAY: Duration = Duration::from_secs(3);
 
 /// The values one transaction writes, by plan; see the module.
 #[derive(Debug, Default)]
@@ -115,7 +120,7 @@ fn bring_forward(
     if moved.is_some() {
         count(|s| s.patched += 1);
         if let Some((period, every)) = saved {
-            on_disk::save(snapshot_of(after, period, &all, &every));
+            on_disk::save_after(SAVE_DELAY, snapshot_of(after, period, &all, &every));
         }
     }
     Ok(())
