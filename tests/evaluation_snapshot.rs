@@ -5,8 +5,11 @@
 //!
 //! The cache and its directory belong to the process, so these tests take turns.
 
+mod cache_support;
+
 use std::sync::Mutex;
 
+use cache_support::{same, since};
 use chrono::NaiveDate;
 use zhibiao::api::evaluation_cache::{self, on_disk, sources, Sources};
 use zhibiao::api::lifecycle::{default_period, PeriodGranularity, PeriodSelection};
@@ -48,25 +51,6 @@ fn every_plan(conn: &impl Sql, period: Period, today: NaiveDate) -> Vec<StatusRo
     let scope =
         evaluation_cache::evaluated_scope(conn, period, &StatusFilter::default(), today).unwrap();
     scope.rows.clone()
-}
-
-/// Asserts `a == b`, showing only the first row that differs.
-#[track_caller]
-fn same(a: &[StatusRow], b: &[StatusRow]) {
-    assert_eq!(a.len(), b.len(), "rows");
-    if let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) {
-        panic!("first different row:\n{x:?}\n{y:?}");
-    }
-}
-
-fn since(before: Sources) -> Sources {
-    let now = sources();
-    Sources {
-        memory: now.memory - before.memory,
-        disk: now.disk - before.disk,
-        evaluated: now.evaluated - before.evaluated,
-        patched: now.patched - before.patched,
-    }
 }
 
 /// As a new run of the program finds things: nothing in memory, the files written.

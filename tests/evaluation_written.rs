@@ -5,8 +5,11 @@
 //!
 //! The cache belongs to the process, so these tests take turns.
 
+mod cache_support;
+
 use std::sync::Mutex;
 
+use cache_support::{same, since};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use zhibiao::api::evaluation_cache::{self, sources, Sources};
@@ -102,25 +105,6 @@ fn scope(conn: &Connection, filter: &StatusFilter) -> Vec<StatusRow> {
 
 fn fresh(conn: &Connection, filter: &StatusFilter) -> Vec<StatusRow> {
     evaluate_rows(conn, period(), filter, today()).unwrap()
-}
-
-fn since(before: Sources) -> Sources {
-    let now = sources();
-    Sources {
-        memory: now.memory - before.memory,
-        disk: now.disk - before.disk,
-        evaluated: now.evaluated - before.evaluated,
-        patched: now.patched - before.patched,
-    }
-}
-
-/// Asserts `a == b`, showing only the first row that differs.
-#[track_caller]
-fn same(a: &[StatusRow], b: &[StatusRow]) {
-    assert_eq!(a.len(), b.len(), "rows");
-    if let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) {
-        panic!("first different row:\n{x:?}\n{y:?}");
-    }
 }
 
 fn row_of(rows: &[StatusRow], indicator: i64) -> &StatusRow {
