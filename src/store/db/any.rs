@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Database, Dialect, PgClient, PgTx, Row, Sql, Value, Write};
+use super::{Database, Dialect, EachRow, PgClient, PgTx, Row, Sql, Value, Write};
 use crate::store::Result;
 
 /// Where a database is.
@@ -104,12 +104,7 @@ impl Sql for Db {
             Db::Postgres(c) => c.query_rows(sql, args),
         }
     }
-    fn for_each_row(
-        &self,
-        sql: &str,
-        args: &[Value],
-        f: &mut dyn FnMut(&Row) -> Result<()>,
-    ) -> Result<()> {
+    fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
         match self {
             Db::Sqlite(c) => c.for_each_row(sql, args, f),
             Db::Postgres(c) => c.for_each_row(sql, args, f),
@@ -156,12 +151,7 @@ impl Sql for DbTx<'_> {
             DbTx::Postgres(t) => t.query_rows(sql, args),
         }
     }
-    fn for_each_row(
-        &self,
-        sql: &str,
-        args: &[Value],
-        f: &mut dyn FnMut(&Row) -> Result<()>,
-    ) -> Result<()> {
+    fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
         match self {
             DbTx::Sqlite(t) => t.for_each_row(sql, args, f),
             DbTx::Postgres(t) => t.for_each_row(sql, args, f),

@@ -33,6 +33,9 @@ impl Dialect {
     }
 }
 
+/// What [`Sql::for_each_row`] calls on each row; an error stops the reading and is returned.
+pub type EachRow<'a> = &'a mut dyn FnMut(&Row) -> Result<()>;
+
 /// Reads and writes on a connection or inside a transaction.
 pub trait Sql {
     fn dialect(&self) -> Dialect;
@@ -54,12 +57,7 @@ pub trait Sql {
 
     /// Calls `f` on every row `sql` returns, one row at a time, without holding them all:
     /// what reads a province's million values. The row passed is reused between calls.
-    fn for_each_row(
-        &self,
-        sql: &str,
-        args: &[Value],
-        f: &mut dyn FnMut(&Row) -> Result<()>,
-    ) -> Result<()> {
+    fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
         self.query_rows(sql, args)?.iter().try_for_each(f)
     }
 

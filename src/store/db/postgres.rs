@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
 use postgres::{Client, Statement, Transaction};
 
-use super::{time_text, Database, Dialect, Row, Sql, Value, Write};
+use super::{time_text, Database, Dialect, EachRow, Row, Sql, Value, Write};
 use crate::store::{Result, StoreError};
 
 type BoxError = Box<dyn StdError + Sync + Send>;
@@ -191,7 +191,7 @@ fn rows(found: Vec<postgres::Row>) -> Result<Vec<Row>> {
 }
 
 /// Decodes rows as the server sends them, one at a time (see [`Sql::for_each_row`]).
-fn stream(mut found: postgres::RowIter<'_>, f: &mut dyn FnMut(&Row) -> Result<()>) -> Result<()> {
+fn stream(mut found: postgres::RowIter<'_>, f: EachRow) -> Result<()> {
     use postgres::fallible_iterator::FallibleIterator;
     while let Some(r) = found.next()? {
         let row = (0..r.len())
@@ -236,12 +236,7 @@ impl Sql for PgClient {
         let st = self.statements.get(|s| Ok(c.prepare(s)?), sql)?;
         rows(c.query(&st, &params(args))?)
     }
-    fn for_each_row(
-        &self,
-        sql: &str,
-        args: &[Value],
-        f: &mut dyn FnMut(&Row) -> Result<()>,
-    ) -> Result<()> {
+    fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
         let mut c = self.client.borrow_mut();
         let st = self.statements.get(|s| Ok(c.prepare(s)?), sql)?;
         let found = c.query_raw(&st, params(args))?;
@@ -278,12 +273,7 @@ impl Sql for PgTx<'_> {
         let st = self.statements.get(|s| Ok(t.prepare(s)?), sql)?;
         rows(t.query(&st, &params(args))?)
     }
-    fn for_each_row(
-        &self,
-        sql: &str,
-        args: &[Value],
-        f: &mut dyn FnMut(&Row) -> Result<()>,
-    ) -> Result<()> {
+    fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
         let mut t = self.tx.borrow_mut();
         let st = self.statements.get(|s| Ok(t.prepare(s)?), sql)?;
         let found = t.query_raw(&st, params(args))?;

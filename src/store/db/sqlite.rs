@@ -4,7 +4,7 @@
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, Transaction};
 
-use super::{time_text, Database, Dialect, Row, Sql, Value, Write};
+use super::{time_text, Database, Dialect, EachRow, Row, Sql, Value, Write};
 use crate::store::Result;
 
 impl rusqlite::ToSql for Value {
@@ -46,12 +46,7 @@ fn decode_into(into: &mut Value, v: ValueRef) {
     }
 }
 
-fn for_each_row(
-    conn: &Connection,
-    sql: &str,
-    args: &[Value],
-    f: &mut dyn FnMut(&Row) -> Result<()>,
-) -> Result<()> {
+fn for_each_row(conn: &Connection, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
     let mut st = conn.prepare_cached(sql)?;
     let mut row = Row(vec![Value::Null; st.column_count()]);
     let mut rows = st.query(rusqlite::params_from_iter(args))?;
@@ -97,12 +92,7 @@ macro_rules! sqlite_sql {
             fn query_rows(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
                 query_rows(self, sql, args)
             }
-            fn for_each_row(
-                &self,
-                sql: &str,
-                args: &[Value],
-                f: &mut dyn FnMut(&Row) -> Result<()>,
-            ) -> Result<()> {
+            fn for_each_row(&self, sql: &str, args: &[Value], f: EachRow) -> Result<()> {
                 for_each_row(self, sql, args, f)
             }
             fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
