@@ -5,15 +5,15 @@
 //!   bash scripts/pg-test-cluster.sh cargo bench --workspace --bench server_load
 //!   ZHIBIAO_LOAD_CLIENTS=100 ZHIBIAO_LOAD_SECONDS=60 (defaults)
 
-#[path = "../tests/http_support/mod.rs"]
+#[path = "../tests/server/http_support.rs"]
 mod http_support;
-#[path = "../tests/load_support/mod.rs"]
+#[path = "../tests/server/load_support.rs"]
 mod load_support;
-#[path = "../tests/pg_support/mod.rs"]
+#[path = "../tests/shared/pg_support.rs"]
 mod pg_support;
-#[path = "../tests/progress_fixture/mod.rs"]
+#[path = "../tests/shared/progress_fixture.rs"]
 mod progress_fixture;
-#[path = "../tests/shared_city/mod.rs"]
+#[path = "../tests/shared/shared_city.rs"]
 mod shared_city;
 
 use std::time::Duration;

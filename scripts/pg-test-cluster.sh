@@ -5,7 +5,7 @@
 # ZHIBIAO_TEST_PG=postgres://postgres@127.0.0.1:PORT/zb, and ZHIBIAO_TEST_PG_LOGIN, the URL of a role
 # that must give its password. fsync is off (tests need no durability);
 # ZHIBIAO_TEST_PG_FSYNC=on for benchmark figures comparable with SQLite's synchronous=FULL.
-#   bash scripts/pg-test-cluster.sh cargo test --workspace --test store_on_both
+#   bash scripts/pg-test-cluster.sh cargo test --workspace --test store store_on_both::
 set -euo pipefail
 if [ $# -eq 0 ]; then
   echo "用法：$0 命令 [参数…]" >&2

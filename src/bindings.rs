@@ -1,7 +1,7 @@
 //! TypeScript declarations of every DTO that crosses the IPC boundary, generated with ts-rs,
 //! one file per concept under `ui/src/bindings/` (each importing what it uses from the others)
 //! and `ui/src/bindings.ts` re-exporting them all, so the UI imports from one place.
-//! `tests/ts_bindings.rs` compares them with the committed files (and rewrites them with
+//! `tests/interfaces/ts_bindings.rs` compares them with the committed files (and rewrites them with
 //! `UPDATE_BINDINGS=1`), so the UI's types can never drift from the Rust ones.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +30,7 @@ macro_rules! group {
 }
 
 const HEADER: &str =
-    "// Generated from the Rust DTOs by `UPDATE_BINDINGS=1 cargo test --test ts_bindings`.\n\
+    "// Generated from the Rust DTOs by `UPDATE_BINDINGS=1 cargo test --test interfaces ts_bindings::`.\n\
                       // Do not edit by hand.\n";
 
 /// Every generated file: its path under `ui/src/` and its text.

@@ -53,8 +53,15 @@ fn writer() -> std::sync::MutexGuard<'static, Writer> {
     WRITER.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Keeps the statuses of every plan in `dir` from now on (`None`: nowhere).
+/// Keeps the statuses of every plan in `dir` from now on (`None`: nowhere), making it if
+/// missing. Writes never make it: a directory removed while the program runs (a test's, or a
+/// cache cleared) is not brought back by a late write.
 pub fn keep_in(dir: Option<PathBuf>) {
+    if let Some(d) = &dir {
+        if let Err(e) = std::fs::create_dir_all(d) {
+            tracing::warn!(error = %e, dir = %d.display(), "evaluation snapshots not kept");
+        }
+    }
     *DIR.lock().unwrap_or_else(|e| e.into_inner()) = dir;
 }
 
@@ -340,7 +347,6 @@ pub fn save_after(delay: Duration, build: impl FnOnce() -> Option<Snapshot> + Se
 }
 
 fn write(dir: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
     let path = file_of(dir, snapshot.token);
     let tmp = path.with_extension("json.tmp");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);

@@ -1,4 +1,4 @@
-// Generated from the Rust DTOs by `UPDATE_BINDINGS=1 cargo test --test ts_bindings`.
+// Generated from the Rust DTOs by `UPDATE_BINDINGS=1 cargo test --test interfaces ts_bindings::`.
 // Do not edit by hand.
 import type { Period, Value } from './model'
 

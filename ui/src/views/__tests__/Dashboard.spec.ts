@@ -73,7 +73,7 @@ const DEPARTMENTS = [
 
 /**
  * The engine's answer as the UI receives it. Filtering, ordering and counting are tested in
- * Rust (tests/dashboard.rs); this fake applies the attribute, label and page only as far as
+ * Rust (tests/evaluation/dashboard.rs); this fake applies the attribute, label and page only as far as
  * needed to see that the UI sends them and shows what comes back.
  */
 function page(q: DashboardQuery, all: StatusRow[], warningsTotal = 2): DashboardPage {
