@@ -139,6 +139,12 @@ pub fn run() {
             Ok(())
         })
         .manage(state)
-        .run(tauri::generate_context!())
-        .expect("error while running tauri application");
+        .build(tauri::generate_context!())
+        .expect("error while building tauri application")
+        .run(|_, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Statuses saved in the last seconds: the next start reads them from the file.
+                zhibiao::api::evaluation_cache::on_disk::write_pending();
+            }
+        });
 }

@@ -227,3 +227,24 @@ fn snapshots_asked_for_one_after_another_are_written_once_after_the_last() {
         .collect();
     assert_eq!(names, [format!("evaluation-{:016x}.json", 3)]);
 }
+
+#[test]
+fn a_snapshot_waiting_out_its_delay_is_written_when_the_program_ends() {
+    let s = setup();
+    let period: Period = "2026Q3".parse().unwrap();
+    on_disk::save_after(std::time::Duration::from_secs(3600), move || {
+        Some(on_disk::Snapshot::new(7, period, &[], &[]))
+    });
+    assert_eq!(snapshot_files(&s), 0, "not before its moment");
+    // An hour's delay, brought forward: the call returns long before it would have passed.
+    let (done, ended) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        on_disk::write_pending();
+        let _ = done.send(());
+    });
+    ended
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the pending snapshot written at once");
+    assert_eq!(snapshot_files(&s), 1);
+    assert!(on_disk::load(7).is_some());
+}

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -49,6 +49,9 @@ static WRITER: Mutex<Writer> = Mutex::new(Writer {
     running: None,
 });
 
+/// Wakes the writer waiting for a snapshot's moment when that moment is brought forward.
+static WAKE: Condvar = Condvar::new();
+
 fn writer() -> std::sync::MutexGuard<'static, Writer> {
     WRITER.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -80,6 +83,17 @@ pub fn wait_for_writer() {
             None => return,
         }
     }
+}
+
+/// Writes the snapshot still waiting out its delay now and waits until it is written: the
+/// program calls it as it ends, so that the next run starts from the statuses of the last
+/// save instead of evaluating once.
+pub fn write_pending() {
+    if let Some(next) = writer().next.as_mut() {
+        next.1 = Instant::now();
+    }
+    WAKE.notify_all();
+    wait_for_writer();
 }
 
 /// The periods holding data of one plan's indicators led by one department (or by none).
@@ -303,8 +317,7 @@ pub fn save(build: impl FnOnce() -> Option<Snapshot> + Send + 'static) {
 
 /// [`save`], not before `delay` has passed without another snapshot asked for: values saved
 /// one after another are written once, after the last (a province's file is tens of
-/// megabytes). One still waiting when the program ends is not written; the next run then
-/// evaluates once.
+/// megabytes). One still waiting when the program ends is written by [`write_pending`].
 pub fn save_after(delay: Duration, build: impl FnOnce() -> Option<Snapshot> + Send + 'static) {
     let Some(dir) = dir() else { return };
     let mut w = writer();
@@ -322,10 +335,14 @@ pub fn save_after(delay: Duration, build: impl FnOnce() -> Option<Snapshot> + Se
             match w.next.take() {
                 Some((b, due, dir)) if due <= Instant::now() => (b, dir),
                 Some((b, due, dir)) => {
-                    // Not yet: wait, then look again (a newer one may have taken its place).
+                    // Not yet: wait, then look again (a newer one may have taken its place,
+                    // or the moment been brought forward).
                     w.next = Some((b, due, dir));
-                    drop(w);
-                    std::thread::sleep(due.saturating_duration_since(Instant::now()));
+                    let wait = due.saturating_duration_since(Instant::now());
+                    drop(
+                        WAKE.wait_timeout(w, wait)
+                            .unwrap_or_else(|e| e.into_inner()),
+                    );
                     continue;
                 }
                 None => {
