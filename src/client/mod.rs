@@ -17,6 +17,7 @@ mod address;
 mod connection;
 mod errors;
 mod fingerprint;
+mod trust;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -25,6 +26,7 @@ pub use address::Server;
 pub use connection::{idempotency_key, Connection};
 pub use errors::certificate_changed;
 pub use fingerprint::normalize_fingerprint;
+pub use trust::{confirm_administrator, refuse_other_certificate};
 
 /// Seconds to open a TCP connection (and to finish a TLS handshake on it).
 pub const CONNECT_TIME: std::time::Duration = std::time::Duration::from_secs(5);

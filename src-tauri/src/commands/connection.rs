@@ -9,8 +9,7 @@ use std::sync::Arc;
 use tauri::State;
 use zhibiao::api::machine_settings::{self, MachineSettings};
 use zhibiao::api::{ApiError, ErrorCode};
-use zhibiao::auth::Role;
-use zhibiao::client::{normalize_fingerprint, CertificateChange, Probe, Server};
+use zhibiao::client::{confirm_administrator, refuse_other_certificate, Probe, Server};
 
 use crate::backend::{Local, Remote};
 use crate::state::AppState;
@@ -40,37 +39,13 @@ pub async fn connect_server(
     let kept = machine_settings::load(state.machine_settings_path())?;
     let remote = blocking(move || {
         let server = Server::new(&address)?;
-        refuse_other_certificate(&kept, &server, fingerprint.as_deref())?;
+        refuse_other_certificate(&kept, server.address(), fingerprint.as_deref())?;
         let conn = server.connect(fingerprint.as_deref())?;
         conn.health()?;
         Ok(Remote::new(conn))
     })
     .await?;
     use_remote(&state, remote)
-}
-
-/// A server this computer already trusts is not re-pinned to another certificate here,
-/// whatever the window sends: that takes a server administrator
-/// ([`accept_renewed_certificate`]).
-fn refuse_other_certificate(
-    kept: &MachineSettings,
-    server: &Server,
-    fingerprint: Option<&str>,
-) -> Result<(), ApiError> {
-    let (Some(url), Some(expected)) = (&kept.server_url, &kept.server_cert_sha256) else {
-        return Ok(());
-    };
-    let Some(offered) = fingerprint else {
-        return Ok(());
-    };
-    let offered = normalize_fingerprint(offered)?;
-    if url == server.address() && normalize_fingerprint(expected)? != offered {
-        return Err(zhibiao::client::certificate_changed(&CertificateChange {
-            expected: expected.clone(),
-            presented: offered,
-        }));
-    }
-    Ok(())
 }
 
 /// A renewed certificate, accepted by a server administrator who signs in through it.
@@ -84,15 +59,7 @@ pub async fn accept_renewed_certificate(
 ) -> Result<MachineSettings, ApiError> {
     let remote = blocking(move || {
         let conn = Server::new(&address)?.connect(Some(&fingerprint))?;
-        let (_, s) = conn.login(&name, &password)?;
-        let admin = s.role == Role::Admin;
-        conn.logout()?;
-        if !admin {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "只有服务器管理员可以接受新的服务器证书",
-            ));
-        }
+        confirm_administrator(&conn, &name, &password)?;
         Ok(Remote::new(conn))
     })
     .await?;
