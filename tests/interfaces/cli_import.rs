@@ -3,13 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn zhibiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .args(args)
-        .env_remove("ZHIBIAO_DB")
-        .output()
-        .unwrap()
-}
+use crate::cli::zhibiao;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -1,15 +1,7 @@
 //! `zhibiao extract` and `zhibiao import` read Word and PDF files.
 
+use crate::cli::zhibiao;
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn zhibiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .args(args)
-        .env_remove("ZHIBIAO_DB")
-        .output()
-        .unwrap()
-}
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

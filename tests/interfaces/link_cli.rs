@@ -1,16 +1,12 @@
 //! `zhibiao link` against a demo database, as a person confirming links would run it: list,
 //! remove (审核员 only), see the proposal again, confirm it with a note.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use zhibiao::demo::progress::{demo_staff_name, DEMO_MANAGER, DEMO_PASSWORD};
 
 fn zhibiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .args(args)
-        .env("ZHIBIAO_PASSWORD", DEMO_PASSWORD)
-        .output()
-        .expect("run zhibiao")
+    crate::cli::zhibiao_as(args, DEMO_PASSWORD)
 }
 
 fn stdout(o: &Output) -> String {

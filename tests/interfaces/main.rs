@@ -3,6 +3,8 @@
 #[path = "../shared/progress_fixture.rs"]
 mod progress_fixture;
 
+mod cli;
+
 mod cli_import;
 mod document_cli;
 mod link_cli;

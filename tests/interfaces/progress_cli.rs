@@ -1,18 +1,7 @@
 //! `zhibiao record` and `zhibiao history` against a database file, as a user would run them.
 
-use crate::progress_fixture;
-
-use std::process::{Command, Output};
-
-use progress_fixture::{build_in, PASSWORD};
-
-fn zhibiao(args: &[&str], password: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .args(args)
-        .env("ZHIBIAO_PASSWORD", password)
-        .output()
-        .expect("run zhibiao")
-}
+use crate::cli::zhibiao_as as zhibiao;
+use crate::progress_fixture::{build_in, PASSWORD};
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

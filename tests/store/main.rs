@@ -8,6 +8,8 @@ mod progress_fixture;
 #[path = "../shared/shared_city.rs"]
 mod shared_city;
 
+mod old_schema;
+
 mod auth_permissions;
 mod demo_generations;
 mod lifecycle;

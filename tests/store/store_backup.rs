@@ -266,18 +266,7 @@ fn backups_made_while_another_connection_writes_are_each_intact() {
 fn one_daily_backup_a_day_and_an_upgrade_keeps_the_old_version() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("old.db");
-    let mut c = Connection::open(&db).unwrap();
-    let tx = c.transaction().unwrap();
-    for sql in [
-        include_str!("../../src/store/migrations/sqlite/001_plans.sql"),
-        include_str!("../../src/store/migrations/sqlite/002_progress.sql"),
-        include_str!("../../src/store/migrations/sqlite/003_reports.sql"),
-    ] {
-        tx.execute_batch(sql).unwrap();
-    }
-    tx.pragma_update(None, "user_version", 3).unwrap();
-    tx.commit().unwrap();
-    drop(c);
+    crate::old_schema::create_v3(&db, "");
     drop(store::open(&db).unwrap());
     let all = backup::list(&db).unwrap();
     assert_eq!(all.len(), 1);

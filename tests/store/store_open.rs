@@ -141,20 +141,7 @@ fn a_new_or_empty_path_gets_a_new_marked_database() {
 fn a_database_from_before_the_mark_is_recognised_and_upgraded() {
     let d = tmp();
     let path = d.path().join("v3.db");
-    let mut c = Connection::open(&path).unwrap();
-    let tx = c.transaction().unwrap();
-    for sql in [
-        include_str!("../../src/store/migrations/sqlite/001_plans.sql"),
-        include_str!("../../src/store/migrations/sqlite/002_progress.sql"),
-        include_str!("../../src/store/migrations/sqlite/003_reports.sql"),
-    ] {
-        tx.execute_batch(sql).unwrap();
-    }
-    tx.pragma_update(None, "user_version", 3).unwrap();
-    tx.execute("INSERT INTO plans(title) VALUES ('旧规划')", [])
-        .unwrap();
-    tx.commit().unwrap();
-    drop(c);
+    crate::old_schema::create_v3(&path, "INSERT INTO plans(title) VALUES ('旧规划')");
     assert_eq!(
         store::inspect(&path).unwrap(),
         FileKind::Ours { version: 3 }
