@@ -13,6 +13,8 @@ mod load_support;
 mod pg_support;
 #[path = "../tests/shared/progress_fixture.rs"]
 mod progress_fixture;
+#[path = "../tests/shared/serve_thread.rs"]
+mod serve_thread;
 #[path = "../tests/shared/shared_city.rs"]
 mod shared_city;
 

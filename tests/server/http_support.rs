@@ -28,20 +28,9 @@ pub fn start_with(place: &Place, workers: usize, connections: u32) -> SocketAddr
         }
     };
     let state = AppState::open(location, connections).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(workers)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            server::serve(listener, state).await.unwrap();
-        });
-    });
-    rx.recv().unwrap()
+    super::serve_thread::serve_on_thread(workers, |listener| async move {
+        server::serve(listener, state).await.unwrap();
+    })
 }
 
 pub struct Reply {

@@ -6,6 +6,8 @@ mod load_support;
 mod pg_support;
 #[path = "../shared/progress_fixture.rs"]
 mod progress_fixture;
+#[path = "../shared/serve_thread.rs"]
+mod serve_thread;
 #[path = "../shared/shared_city.rs"]
 mod shared_city;
 #[path = "../shared/tls_support.rs"]

@@ -51,22 +51,11 @@ pub fn openssl_fingerprint(cert: &Path) -> String {
 pub fn start_tls(location: Location, connections: u32, cert: &Path, key: &Path) -> SocketAddr {
     let tls = Tls::from_pem_files(cert, key).unwrap();
     let state = AppState::open(location, connections).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(tcp.local_addr().unwrap()).unwrap();
-            let listener = TlsListener {
-                tcp,
-                acceptor: tls.acceptor,
-            };
-            server::serve_tls(listener, state).await.unwrap();
-        });
-    });
-    rx.recv().unwrap()
+    super::serve_thread::serve_on_thread(1, |tcp| async move {
+        let listener = TlsListener {
+            tcp,
+            acceptor: tls.acceptor,
+        };
+        server::serve_tls(listener, state).await.unwrap();
+    })
 }

@@ -175,20 +175,9 @@ pub fn on_server() -> bool {
 fn server_backend(db: &Path) -> Arc<dyn Backend> {
     let location = zhibiao::store::db::Location::File(db.to_path_buf());
     let state = zhibiao::server::AppState::open(location, 1).expect("server state");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            zhibiao::server::serve(listener, state).await.unwrap();
-        });
+    let addr = crate::serve_thread::serve_on_thread(1, |listener| async move {
+        zhibiao::server::serve(listener, state).await.unwrap();
     });
-    let addr = rx.recv().unwrap();
     let server = zhibiao::client::Server::new(&format!("http://{addr}")).unwrap();
     Arc::new(zhibiao_app::backend::Remote::new(
         server.connect(None).unwrap(),

@@ -2,6 +2,8 @@
 //! through `zhibiao serve` when `ZHIBIAO_TEST_BACKEND=server` (scripts/shell-tests-again.sh).
 
 mod ipc_support;
+#[path = "../../../tests/shared/serve_thread.rs"]
+mod serve_thread;
 #[path = "../../../tests/shared/tls_support.rs"]
 mod tls_support;
 
