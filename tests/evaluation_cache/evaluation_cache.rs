@@ -19,6 +19,12 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
 }
 
+fn demo_in_memory() -> rusqlite::Connection {
+    let mut conn = store::open_in_memory().unwrap();
+    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    conn
+}
+
 fn demo_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("demo.db");
     let mut conn = store::open(&path).unwrap();
@@ -84,8 +90,7 @@ fn a_value_removed_by_plain_sql_on_another_connection_shows_at_once() {
 #[test]
 fn a_revised_target_changes_the_next_page() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let mut conn = demo_in_memory();
     let period: Period = "2026Q3".parse().unwrap();
     let before = assert_fresh(&conn, period, today());
     let id = lagging_binding(&conn, period);
@@ -119,8 +124,7 @@ fn a_revised_target_changes_the_next_page() {
 #[test]
 fn another_day_is_evaluated_for_that_day() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let conn = demo_in_memory();
     let period: Period = "2025".parse().unwrap();
     let in_2026 = assert_fresh(&conn, period, today());
     let in_2025 = assert_fresh(&conn, period, NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
@@ -140,8 +144,7 @@ fn another_day_is_evaluated_for_that_day() {
 #[test]
 fn a_transaction_sees_its_own_writes_and_a_rollback_leaves_the_old_page() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let mut conn = demo_in_memory();
     let period: Period = "2026Q3".parse().unwrap();
     let before = assert_fresh(&conn, period, today());
     let id = lagging_binding(&conn, period);
@@ -164,8 +167,7 @@ fn a_transaction_sees_its_own_writes_and_a_rollback_leaves_the_old_page() {
 #[test]
 fn the_opening_period_follows_new_values() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let conn = demo_in_memory();
     let sel = PeriodSelection {
         plan_id: None,
         department_id: None,
@@ -200,8 +202,7 @@ fn the_opening_period_follows_new_values() {
 #[test]
 fn a_plans_or_a_departments_rows_cut_from_every_plans_are_their_own_evaluation() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let conn = demo_in_memory();
     let period: Period = "2026Q3".parse().unwrap();
     let every =
         api::evaluation_cache::evaluated_scope(&conn, period, &StatusFilter::default(), today())
@@ -245,8 +246,7 @@ fn a_plans_or_a_departments_rows_cut_from_every_plans_are_their_own_evaluation()
 #[test]
 fn the_plan_list_follows_a_plan_renamed_and_an_indicator_removed() {
     let _turn = cache_support::turn();
-    let mut conn = store::open_in_memory().unwrap();
-    zhibiao::demo::ensure_demo(&mut conn).unwrap();
+    let conn = demo_in_memory();
     let first = api::plans::list_plans(&conn).unwrap();
     assert_eq!(api::plans::list_plans(&conn).unwrap(), first);
     let plan = &first[0];
