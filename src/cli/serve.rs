@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 
+use zhibiao::api::evaluation_cache::on_disk;
 use zhibiao::api::{ApiError, ErrorCode};
 use zhibiao::server::{self, AppState};
 use zhibiao::store::db::Location;
@@ -79,26 +80,72 @@ pub fn run(a: Args) -> Result<(), ApiError> {
         return init_admin(&location);
     }
     let state = AppState::open(location, a.connections)?;
+    // Every plan's statuses kept between runs, as the app does: the first dashboard after a
+    // restart reads them instead of evaluating every value again (unchanged data only).
+    on_disk::keep_in(cache_dir().map(|d| d.join("evaluation")));
     let runtime = tokio::runtime::Runtime::new().map_err(io("无法启动服务"))?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let tcp = tokio::net::TcpListener::bind(a.listen)
             .await
             .map_err(io(&format!("无法监听 {}", a.listen)))?;
+        // The address bound (the port chosen when 0 was asked).
+        let at = tcp.local_addr().map_err(io("无法监听"))?;
         match tls {
             Some(tls) => {
-                eprintln!("规划指标监测服务已启动：https://{}", a.listen);
+                eprintln!("规划指标监测服务已启动：https://{at}");
                 eprintln!("证书指纹（SHA-256）：{}", tls.fingerprint);
                 let listener = server::TlsListener {
                     tcp,
                     acceptor: tls.acceptor,
                 };
-                server::serve_tls(listener, state).await
+                server::serve_tls(listener, state, stop_asked()).await
             }
             None => {
-                eprintln!("规划指标监测服务已启动：http://{}（仅本机）", a.listen);
-                server::serve(tcp, state).await
+                eprintln!("规划指标监测服务已启动：http://{at}（仅本机）");
+                server::serve(tcp, state, stop_asked()).await
             }
         }
         .map_err(io("服务中断"))
-    })
+    });
+    // Statuses saved in the last seconds: the next start reads them from the file.
+    on_disk::write_pending();
+    served?;
+    eprintln!("服务已停止");
+    Ok(())
+}
+
+/// `$CACHE_DIRECTORY` (what systemd's `CacheDirectory=` gives the service), else this user's
+/// cache directory.
+fn cache_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("CACHE_DIRECTORY")
+        .filter(|d| !d.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(zhibiao::api::db_path::cache_dir)
+}
+
+/// Ctrl-C, or SIGTERM (systemd stopping or restarting the service).
+async fn stop_asked() {
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    // A signal that cannot be listened for never stops the server.
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        _ = interrupt => {}
+        _ = terminate => {}
+    }
+    eprintln!("正在停止服务：进行中的请求处理完后退出");
 }

@@ -17,6 +17,7 @@ mod sign_in;
 mod throttle;
 mod tls;
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -98,20 +99,31 @@ pub fn check_listen(addr: SocketAddr, tls: bool) -> Result<(), ApiError> {
     }
 }
 
-/// Serves plain HTTP on `listener` (loopback) until the task is dropped.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+/// Serves plain HTTP on `listener` (loopback) until `stop` completes (or the task is
+/// dropped); requests under way when it does are answered first, none is cut off.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<Peer>(),
     )
+    .with_graceful_shutdown(stop)
     .await
 }
 
-/// Serves HTTPS until the task is dropped.
-pub async fn serve_tls(listener: TlsListener, state: AppState) -> std::io::Result<()> {
+/// [`serve`] over HTTPS.
+pub async fn serve_tls(
+    listener: TlsListener,
+    state: AppState,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<Peer>(),
     )
+    .with_graceful_shutdown(stop)
     .await
 }

@@ -29,7 +29,9 @@ pub fn start_with(place: &Place, workers: usize, connections: u32) -> SocketAddr
     };
     let state = AppState::open(location, connections).unwrap();
     super::serve_thread::serve_on_thread(workers, |listener| async move {
-        server::serve(listener, state).await.unwrap();
+        server::serve(listener, state, std::future::pending())
+            .await
+            .unwrap();
     })
 }
 

@@ -2,7 +2,14 @@
 //! `--init-admin` with a typed password (here given as ZHIBIAO_PASSWORD, as the CLI allows for
 //! scripts); without TLS the server refuses to listen beyond this machine.
 
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::json;
+
+use crate::http_support::post;
+use crate::progress_fixture;
 
 fn serve(args: &[&str], password: Option<&str>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_zhibiao"));
@@ -109,4 +116,101 @@ fn systemd_accepts_the_service_unit() {
         .expect("systemd-analyze (package systemd)");
     let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
     assert!(out.status.success() && said.trim().is_empty(), "{said}");
+}
+
+/// `zhibiao serve` running on a port of its own choosing, its statuses kept in a directory
+/// of the test's.
+struct Running {
+    child: Child,
+    addr: SocketAddr,
+    /// What it says after its first line, read until it ends.
+    said: std::thread::JoinHandle<String>,
+}
+
+fn serve_in_background(db: &std::path::Path, cache: &std::path::Path) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .env("CACHE_DIRECTORY", cache)
+        .env_remove("ZHIBIAO_DB")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('（').next())
+        .and_then(|a| a.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let said = std::thread::spawn(move || {
+        let mut all = String::new();
+        let _ = stderr.read_to_string(&mut all);
+        all
+    });
+    Running { child, addr, said }
+}
+
+fn login(addr: SocketAddr, name: &str) -> String {
+    let r = post(
+        addr,
+        "/api/login",
+        None,
+        json!({"name": name, "password": progress_fixture::PASSWORD}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body["token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn stopped_by_systemd_the_server_ends_cleanly_and_keeps_the_statuses_of_the_last_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("city.db");
+    let urban = progress_fixture::build_in(zhibiao::store::open(&db).unwrap()).urban;
+    let cache = dir.path().join("cache");
+    let mut server = serve_in_background(&db, &cache);
+    let addr = server.addr;
+
+    // The dashboard evaluates every plan; then a value saved brings those statuses forward,
+    // to be written to the file after a few seconds' pause in saving.
+    let boss = login(addr, "boss");
+    let query = json!({"query": {"period": "2025Q3", "plan_id": null, "department_id": null,
+        "attribute": null, "labels": [], "offset": 0, "limit": 20, "with_gap_chart": false}});
+    let page = post(addr, "/api/dashboard_page", Some(&boss), query);
+    assert_eq!(page.status, 200, "{}", page.body);
+    let staff = login(addr, "staff_a");
+    let cell =
+        json!({"indicator_id": urban, "period": "2025Q3", "value": "55.1", "expected_version": 0});
+    let saved = post(
+        addr,
+        "/api/save_observations",
+        Some(&staff),
+        json!({"inputs": [cell]}),
+    );
+    assert_eq!(saved.body["committed"], true, "{}", saved.body);
+
+    // systemd stops the service with SIGTERM, well before that pause has passed.
+    let term = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let ended = server.child.wait().unwrap();
+    let said = server.said.join().unwrap();
+    assert!(ended.success(), "{ended:?}: {said}");
+    assert!(said.contains("服务已停止"), "{said}");
+
+    let conn = zhibiao::store::open(&db).unwrap();
+    let token = zhibiao::store::data_version::current(&conn).unwrap();
+    let file = cache
+        .join("evaluation")
+        .join(format!("evaluation-{token:016x}.json"));
+    assert!(file.exists(), "the statuses after the save, kept: {file:?}");
 }

@@ -47,7 +47,7 @@ fn a_client_pinned_to_the_certificate_is_served_and_any_other_is_refused() {
             tcp,
             acceptor: tls.acceptor,
         };
-        tokio::spawn(server::serve_tls(listener, state));
+        tokio::spawn(server::serve_tls(listener, state, std::future::pending()));
         let answer = get_health(addr, &tls.fingerprint).await.unwrap();
         assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
         assert!(answer.contains("\"ok\""), "{answer}");

@@ -56,6 +56,8 @@ pub fn start_tls(location: Location, connections: u32, cert: &Path, key: &Path) 
             tcp,
             acceptor: tls.acceptor,
         };
-        server::serve_tls(listener, state).await.unwrap();
+        server::serve_tls(listener, state, std::future::pending())
+            .await
+            .unwrap();
     })
 }

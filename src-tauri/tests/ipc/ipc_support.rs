@@ -176,7 +176,9 @@ fn server_backend(db: &Path) -> Arc<dyn Backend> {
     let location = zhibiao::store::db::Location::File(db.to_path_buf());
     let state = zhibiao::server::AppState::open(location, 1).expect("server state");
     let addr = crate::serve_thread::serve_on_thread(1, |listener| async move {
-        zhibiao::server::serve(listener, state).await.unwrap();
+        zhibiao::server::serve(listener, state, std::future::pending())
+            .await
+            .unwrap();
     });
     let server = zhibiao::client::Server::new(&format!("http://{addr}")).unwrap();
     Arc::new(zhibiao_app::backend::Remote::new(
