@@ -84,7 +84,7 @@ pub fn dashboard(conn: &impl Sql, query: &DashboardQuery) -> Result<DashboardPag
 pub fn warm_up(db: &std::path::Path) {
     let started = std::time::Instant::now();
     let run = || -> Result<(), ApiError> {
-        let conn = crate::store::open(db)?;
+        let conn = crate::store::open_existing(db)?;
         let today = super::lifecycle::today(&conn)?;
         let sel = super::lifecycle::PeriodSelection {
             plan_id: None,

@@ -29,4 +29,4 @@ pub use audit::{Actor, AuditEntry, Change};
 pub use db::{Database, Db, Sql, Write};
 pub use error::{Result, StoreError};
 pub use migrations::{migrate, APPLICATION_ID, CURRENT_VERSION};
-pub use open::{inspect, open, open_in_memory, FileKind};
+pub use open::{inspect, open, open_existing, open_in_memory, FileKind};

@@ -48,18 +48,34 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
 /// version. An existing file that is not a Zhibiao database of this version or older, or
 /// that is damaged, is refused and left byte for byte as it was.
 pub fn open(path: &Path) -> Result<Connection> {
+    open_as(path, true)
+}
+
+/// [`open`] for a database that must already be there: work started in the background on the
+/// database the program opened (the dashboard's warm-up) makes no new one where that file
+/// was removed or moved meanwhile, and no directory for it. A missing file is an error.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    open_as(path, false)
+}
+
+fn open_as(path: &Path, create: bool) -> Result<Connection> {
     let kind = inspect(path)?;
     if matches!(kind, FileKind::Ours { version } if version < CURRENT_VERSION) {
         // An upgrade rewrites the schema: keep the file as it was before, checked.
         super::backup::create(path, BackupKind::Upgrade, Retention::default())?;
     }
-    if let Some(dir) = path.parent() {
-        if !dir.as_os_str().is_empty() {
-            let _ = std::fs::create_dir_all(dir);
+    let mut flags = OpenFlags::default();
+    if create {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                let _ = std::fs::create_dir_all(dir);
+            }
         }
+    } else {
+        flags.remove(OpenFlags::SQLITE_OPEN_CREATE);
     }
     let in_file = |e: StoreError| e.in_file(path);
-    let mut conn = Connection::open(path)
+    let mut conn = Connection::open_with_flags(path, flags)
         .map_err(StoreError::from)
         .map_err(in_file)?;
     // WAL keeps readers (the UI) going while a write (an import) is under way.

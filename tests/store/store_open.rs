@@ -215,3 +215,17 @@ fn a_file_cut_inside_the_header_is_damaged_not_foreign() {
     let e = refused(&path);
     assert!(matches!(e, StoreError::Damaged { .. }), "{e:?}");
 }
+
+#[test]
+fn background_work_on_a_database_removed_meanwhile_makes_no_new_one() {
+    let d = tmp();
+    let dir = d.path().join("city");
+    let path = dir.join("city.db");
+    drop(store::open(&path).unwrap());
+    drop(store::open_existing(&path).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(store::open_existing(&path).is_err());
+    // The app's warm-up, started as it opened the file, runs after the file was moved away.
+    zhibiao::api::dashboard::warm_up(&path);
+    assert!(!dir.exists(), "no directory and no empty database made in its place");
+}
