@@ -66,3 +66,15 @@ pub fn http(addr: SocketAddr, method: &str, path: &str, token: Option<&str>, bod
 pub fn post(addr: SocketAddr, path: &str, token: Option<&str>, body: Value) -> Reply {
     http(addr, "POST", path, token, body.to_string().as_bytes())
 }
+
+/// Signs in as `name` (with the fixture's password); the session's token.
+pub fn login(addr: SocketAddr, name: &str) -> String {
+    let r = post(
+        addr,
+        "/api/login",
+        None,
+        serde_json::json!({"name": name, "password": super::progress_fixture::PASSWORD}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body["token"].as_str().unwrap().to_string()
+}

@@ -8,24 +8,12 @@ use crate::http_support;
 use crate::progress_fixture;
 use crate::shared_city;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
-use http_support::{http, post, start};
+use http_support::{http, login, post, start};
 use serde_json::{json, Value};
 use shared_city::{places, Place};
 use zhibiao::server;
-
-fn login(addr: SocketAddr, name: &str) -> String {
-    let r = post(
-        addr,
-        "/api/login",
-        None,
-        json!({"name": name, "password": progress_fixture::PASSWORD}),
-    );
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["token"].as_str().unwrap().to_string()
-}
 
 fn cell(indicator: i64, value: &str, version: i64) -> Value {
     json!({"indicator_id": indicator, "period": "2025Q3", "value": value, "expected_version": version})

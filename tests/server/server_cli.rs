@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::json;
 
-use crate::http_support::post;
+use crate::http_support::{login, post};
 use crate::progress_fixture;
 
 fn serve(args: &[&str], password: Option<&str>) -> Output {
@@ -156,17 +156,6 @@ fn serve_in_background(db: &std::path::Path, cache: &std::path::Path) -> Running
         all
     });
     Running { child, addr, said }
-}
-
-fn login(addr: SocketAddr, name: &str) -> String {
-    let r = post(
-        addr,
-        "/api/login",
-        None,
-        json!({"name": name, "password": progress_fixture::PASSWORD}),
-    );
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["token"].as_str().unwrap().to_string()
 }
 
 #[test]

@@ -227,5 +227,8 @@ fn background_work_on_a_database_removed_meanwhile_makes_no_new_one() {
     assert!(store::open_existing(&path).is_err());
     // The app's warm-up, started as it opened the file, runs after the file was moved away.
     zhibiao::api::dashboard::warm_up(&path);
-    assert!(!dir.exists(), "no directory and no empty database made in its place");
+    assert!(
+        !dir.exists(),
+        "no directory and no empty database made in its place"
+    );
 }
