@@ -142,7 +142,20 @@ impl Connection {
             request = request.set("Idempotency-Key", key);
         }
         let answer = match body {
-            Some(b) => request.send_json(b),
+            Some(b) => {
+                // Refused here, not sent: a server refusing a body it is still receiving may
+                // close the connection before the client reads its answer, which would then
+                // look like the network failing.
+                let bytes = serde_json::to_vec(b).map_err(|e| {
+                    ApiError::new(ErrorCode::Internal, format!("请求无法编码：{e}"))
+                })?;
+                if bytes.len() > crate::server::BODY_LIMIT {
+                    return Err(crate::server::body_too_large());
+                }
+                request
+                    .set("Content-Type", "application/json")
+                    .send_bytes(&bytes)
+            }
             None => request.call(),
         }
         .map_err(|e| errors::from_ureq(e, address, self.pin.as_deref()))?;

@@ -52,13 +52,27 @@ impl IntoResponse for HttpError {
     }
 }
 
+/// A request body over [`super::BODY_LIMIT`]: refused by the server (413), and by the
+/// client before it sends one.
+pub fn body_too_large() -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "请求内容超过 {} MB，已拒绝",
+            super::BODY_LIMIT / (1024 * 1024)
+        ),
+    )
+}
+
 /// A body that is not the JSON a route takes (400), or larger than the limit (413).
 pub fn rejection(r: JsonRejection) -> HttpError {
     let (status, message) = match r.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "请求内容超过 10 MB，已拒绝".to_string(),
-        ),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            return HttpError {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                error: body_too_large(),
+            }
+        }
         _ => (
             StatusCode::BAD_REQUEST,
             format!("请求内容不是有效的 JSON：{}", r.body_text()),

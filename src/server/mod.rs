@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use crate::api::{ApiError, ErrorCode};
 use crate::store::db::Location;
 
-pub use error::status_of;
+pub use error::{body_too_large, status_of};
 pub use pinned::Pinned;
 pub use pool::Pool;
 pub use sessions::{Sessions, TOKEN_LIFETIME};

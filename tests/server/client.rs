@@ -440,3 +440,32 @@ fn a_save_retried_with_the_same_key_is_applied_once_on_both() {
         );
     }
 }
+
+#[test]
+fn a_body_over_the_servers_limit_is_refused_before_it_is_sent() {
+    // Nothing listens on this port: anything sent would come back as offline.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let c = Server::new(&format!("http://127.0.0.1:{port}"))
+        .unwrap()
+        .connect(None)
+        .unwrap();
+    let huge = "规".repeat(zhibiao::server::BODY_LIMIT / 3 + 1);
+    let e = c
+        .call("preview_import", serde_json::json!({"text": huge}))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidInput, "{}", e.message);
+    assert!(e.message.contains("10 MB"), "{}", e.message);
+    let e = c
+        .call("preview_import", serde_json::json!({"text": "规"}))
+        .unwrap_err();
+    assert_eq!(
+        e.code,
+        ErrorCode::Offline,
+        "a small one is sent: {}",
+        e.message
+    );
+}
