@@ -3,13 +3,14 @@
 //! values stored after the end are kept but never judged, pickers open on the latest period
 //! with data, and an empty report offers the nearest period that has one.
 
+use crate::progress_fixture::input;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use zhibiao::api::lifecycle::{
     default_period, nearest_report_period, plan_lifecycles, PeriodGranularity, PeriodSelection,
 };
 use zhibiao::api::plan_import::import_file_bytes;
-use zhibiao::api::progress::{save_observation, ObservationInput};
+use zhibiao::api::progress::save_observation;
 use zhibiao::api::report::ReportRequest;
 use zhibiao::api::status::{status_on, StatusFilter};
 use zhibiao::api::{session, ErrorCode};
@@ -148,17 +149,6 @@ fn entry_outside_the_plan_period_is_refused_but_a_late_2025_value_is_accepted() 
     let s = session::login(&d.conn, "staff", "pw-123456").unwrap();
     let old = indicator(&d.conn, d.old_plan, "森林覆盖率");
     let new = indicator(&d.conn, d.new_plan, "森林覆盖率");
-    let input = |id: i64, period: &str, v: &str| ObservationInput {
-        indicator_id: id,
-        period: p(period),
-        value: Some(v.to_string()),
-        status: None,
-        evidence: None,
-        note: None,
-        source: None,
-        vintage: None,
-        expected_version: None,
-    };
     let e = save_observation(&mut d.conn, &s, &input(old, "2026Q1", "31.1")).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert!(
